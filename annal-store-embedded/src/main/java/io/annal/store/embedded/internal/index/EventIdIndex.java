@@ -1,0 +1,79 @@
+package io.annal.store.embedded.internal.index;
+
+import java.util.UUID;
+import java.util.function.LongPredicate;
+
+/**
+ * Finds the events that may carry a given id, for idempotency checks, in 11–21 bytes per event.
+ * An open-addressing table of longs (linear probing, at most 3/4 full, doubling) holds, per event,
+ * a 32-bit hash of its id beside its ordinal in the global {@link PositionList}. A slot whose hash
+ * matches is only a candidate, confirmed by reading the record; a miss, the common case of a
+ * fresh id, costs a few memory reads and no I/O. The table is indexed by the hash's top bits, so
+ * it grows by re-inserting the stored hashes, without reading the log.
+ *
+ * <p>Thread safety: used by one thread at a time (recovery, then the appender).
+ */
+public final class EventIdIndex {
+
+    private long[] slots = new long[1 << 10];
+    private int shift = 32 - 10;
+    private int size;
+
+    public void add(UUID id, long ordinal) {
+        if (ordinal < 0 || ordinal >= 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("event ordinal " + ordinal + " does not fit the id index");
+        }
+        if (size + 1 > slots.length - (slots.length >> 2)) {
+            grow();
+        }
+        insert(slots, shift, (long) hash(id) << 32 | (ordinal + 1));
+        size++;
+    }
+
+    /**
+     * Offers the ordinal of every event whose id may be {@code id} to {@code candidate}, until it
+     * returns true; returns whether it did.
+     */
+    public boolean anyCandidate(UUID id, LongPredicate candidate) {
+        int h = hash(id);
+        int mask = slots.length - 1;
+        for (int i = h >>> shift; slots[i] != 0; i = (i + 1) & mask) {
+            if ((int) (slots[i] >>> 32) == h && candidate.test((slots[i] & 0xFFFF_FFFFL) - 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    private static void insert(long[] table, int shift, long slot) {
+        int mask = table.length - 1;
+        int i = (int) (slot >>> 32) >>> shift;
+        while (table[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        table[i] = slot;
+    }
+
+    private void grow() {
+        long[] bigger = new long[slots.length * 2];
+        int biggerShift = shift - 1;
+        for (long slot : slots) {
+            if (slot != 0) {
+                insert(bigger, biggerShift, slot);
+            }
+        }
+        slots = bigger;
+        shift = biggerShift;
+    }
+
+    private static int hash(UUID id) {
+        long h = id.getMostSignificantBits() * 0x9E3779B97F4A7C15L ^ id.getLeastSignificantBits();
+        h ^= h >>> 31;
+        h *= 0xBF58476D1CE4E5B9L;
+        return (int) (h ^ (h >>> 32));
+    }
+}

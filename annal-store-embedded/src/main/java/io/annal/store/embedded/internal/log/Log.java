@@ -1,0 +1,84 @@
+package io.annal.store.embedded.internal.log;
+
+import static io.annal.store.embedded.internal.log.LogFormat.*;
+
+import io.annal.store.StorageException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The segments of the log in position order, and reads of single records by global position.
+ * Every read checks the frame's CRC32C, so a record damaged after it was written fails the read
+ * with the segment file and offset, and is never served. The segment list is replaced as a whole
+ * (copy on write) when a segment is added.
+ */
+public final class Log {
+
+    private volatile Segment[] segments;
+
+    public Log(List<Segment> segments) {
+        this.segments = segments.toArray(Segment[]::new);
+    }
+
+    public void add(Segment segment) {
+        Segment[] current = segments;
+        Segment[] next = Arrays.copyOf(current, current.length + 1);
+        next[current.length] = segment;
+        segments = next;
+    }
+
+    public List<Segment> segments() {
+        return List.of(segments);
+    }
+
+    public Segment last() {
+        Segment[] current = segments;
+        return current[current.length - 1];
+    }
+
+    /** Reads and checks the record at {@code position}, which must be a record's start. */
+    public LogRecord read(long position) {
+        Segment segment = segmentOf(position);
+        ByteBuffer map = segment.map();
+        int offset = (int) (position - segment.base());
+        checkFrame(segment, offset);
+        return RecordCodec.decode(map, offset, position);
+    }
+
+    /** The stream name of the record at {@code position}, after checking its CRC. */
+    public String streamNameAt(long position) {
+        Segment segment = segmentOf(position);
+        int offset = (int) (position - segment.base());
+        checkFrame(segment, offset);
+        return RecordCodec.streamNameOf(segment.map(), offset);
+    }
+
+    private static void checkFrame(Segment segment, int offset) {
+        ByteBuffer map = segment.map();
+        String problem = FrameCheck.problemAt(map, offset, segment.capacity());
+        if (problem != null) {
+            throw new StorageException("corrupt record in segment " + segment.file() + " at offset " + offset + ": "
+                    + problem + "; the event is not served. Restore the file from a backup or a replica");
+        }
+    }
+
+    private Segment segmentOf(long position) {
+        Segment[] current = segments;
+        int low = 0;
+        int high = current.length - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (current[mid].base() <= position) {
+                low = mid;
+            } else {
+                high = mid - 1;
+            }
+        }
+        Segment segment = current[low];
+        if (position < segment.base() + SEGMENT_HEADER_SIZE || position >= segment.base() + segment.capacity()) {
+            throw new StorageException("position " + position + " is in no segment of the log");
+        }
+        return segment;
+    }
+}

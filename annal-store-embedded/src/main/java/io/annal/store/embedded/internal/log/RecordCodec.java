@@ -1,0 +1,200 @@
+package io.annal.store.embedded.internal.log;
+
+import static io.annal.store.embedded.internal.log.LogFormat.*;
+
+import io.annal.store.EventData;
+import io.annal.store.StreamMetadata;
+import io.annal.store.StreamName;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.zip.CRC32C;
+
+/**
+ * Encodes records into frames and decodes them back, checking the CRC32C. Body layouts:
+ *
+ * <pre>
+ * event      = stream | version u64 | recorded-at seconds u64 | nanos u32 | id msb u64 | lsb u64
+ *              | type | data (u32 length + bytes) | metadata (u32 length + bytes)
+ * metadata   = stream | hidden-before u64 | max count u64 | max age seconds u64 | nanos u32
+ *              | truncate-before u64 | custom (u32 length + bytes)      (-1 means "none")
+ * delete     = the same as metadata
+ * tombstone  = stream
+ * strings    = u16 length + UTF-8 bytes
+ * </pre>
+ */
+public final class RecordCodec {
+
+    private RecordCodec() {}
+
+    public static int eventBodySize(byte[] stream, byte[] type, EventData event) {
+        return 2
+                + stream.length
+                + 8
+                + 12
+                + 16
+                + 2
+                + type.length
+                + 4
+                + event.data().length
+                + 4
+                + event.metadata().length;
+    }
+
+    /** Writes one event frame at the buffer's position, which must have room for it. */
+    public static void putEvent(
+            ByteBuffer out,
+            byte[] stream,
+            long version,
+            Instant recordedAt,
+            EventData event,
+            byte[] type,
+            long durableBefore,
+            boolean commitEnd) {
+        int start = out.position();
+        int body = eventBodySize(stream, type, event);
+        putHeader(out, body, KIND_EVENT, commitEnd, durableBefore);
+        putString(out, stream);
+        out.putLong(version);
+        out.putLong(recordedAt.getEpochSecond());
+        out.putInt(recordedAt.getNano());
+        out.putLong(event.id().getMostSignificantBits());
+        out.putLong(event.id().getLeastSignificantBits());
+        putString(out, type);
+        out.putInt(event.data().length).put(event.data());
+        out.putInt(event.metadata().length).put(event.metadata());
+        finish(out, start, body);
+    }
+
+    public static int metadataBodySize(byte[] stream, StreamMetadata metadata) {
+        return 2 + stream.length + 8 + 8 + 12 + 8 + 4 + metadata.custom().length;
+    }
+
+    public static void putMetadata(
+            ByteBuffer out,
+            byte[] stream,
+            StreamMetadata metadata,
+            boolean delete,
+            long hiddenBefore,
+            long durableBefore) {
+        int start = out.position();
+        int body = metadataBodySize(stream, metadata);
+        putHeader(out, body, delete ? KIND_DELETE : KIND_METADATA, true, durableBefore);
+        putString(out, stream);
+        out.putLong(hiddenBefore);
+        out.putLong(metadata.maxCount().orElse(-1));
+        out.putLong(metadata.maxAge().map(Duration::getSeconds).orElse(-1L));
+        out.putInt(metadata.maxAge().map(Duration::getNano).orElse(0));
+        out.putLong(metadata.truncateBefore().orElse(-1));
+        out.putInt(metadata.custom().length).put(metadata.custom());
+        finish(out, start, body);
+    }
+
+    public static int tombstoneBodySize(byte[] stream) {
+        return 2 + stream.length;
+    }
+
+    public static void putTombstone(ByteBuffer out, byte[] stream, long durableBefore) {
+        int start = out.position();
+        int body = tombstoneBodySize(stream);
+        putHeader(out, body, KIND_TOMBSTONE, true, durableBefore);
+        putString(out, stream);
+        finish(out, start, body);
+    }
+
+    private static void putHeader(ByteBuffer out, int body, byte kind, boolean commitEnd, long durableBefore) {
+        out.putInt(body).putInt(0);
+        out.put(RECORD_VERSION).put(kind).put(commitEnd ? FLAG_COMMIT_END : 0);
+        out.put((byte) 0).putInt(0);
+        out.putLong(durableBefore);
+    }
+
+    private static void putString(ByteBuffer out, byte[] utf8) {
+        out.putShort((short) utf8.length).put(utf8);
+    }
+
+    private static void finish(ByteBuffer out, int start, int body) {
+        int end = start + FRAME_HEADER_SIZE + body;
+        out.putInt(start + FRAME_CRC_OFFSET, crcOf(out, start, body));
+        int padded = start + frameSize(body);
+        while (out.position() < padded) {
+            out.put((byte) 0);
+        }
+        assert out.position() == padded && end <= padded;
+    }
+
+    /** The CRC32C of a frame starting at {@code start} with a body of {@code body} bytes. */
+    public static int crcOf(ByteBuffer frames, int start, int body) {
+        CRC32C crc = new CRC32C();
+        crc.update(body >>> 24);
+        crc.update(body >>> 16);
+        crc.update(body >>> 8);
+        crc.update(body);
+        crc.update(frames.slice(start + FRAME_CRC_FROM, FRAME_HEADER_SIZE - FRAME_CRC_FROM + body));
+        return (int) crc.getValue();
+    }
+
+    /**
+     * Decodes the frame at {@code offset} of {@code segment}, whose first byte has global position
+     * {@code position}. The caller has checked the CRC.
+     */
+    public static LogRecord decode(ByteBuffer segment, int offset, long position) {
+        byte kind = segment.get(offset + FRAME_KIND_OFFSET);
+        ByteBuffer in = segment.slice(offset + FRAME_HEADER_SIZE, segment.getInt(offset));
+        StreamName stream = new StreamName(getString(in));
+        return switch (kind) {
+            case KIND_EVENT -> decodeEvent(in, position, stream);
+            case KIND_METADATA, KIND_DELETE -> decodeMetadata(in, position, stream, kind == KIND_DELETE);
+            case KIND_TOMBSTONE -> new LogRecord.Tombstone(position, stream);
+            default -> throw new IllegalStateException("unknown record kind " + kind + " at position " + position);
+        };
+    }
+
+    private static LogRecord.Event decodeEvent(ByteBuffer in, long position, StreamName stream) {
+        long version = in.getLong();
+        Instant recordedAt = Instant.ofEpochSecond(in.getLong(), in.getInt());
+        UUID id = new UUID(in.getLong(), in.getLong());
+        String type = getString(in);
+        byte[] data = getBytes(in);
+        byte[] metadata = getBytes(in);
+        return new LogRecord.Event(position, stream, version, id, type, data, metadata, recordedAt);
+    }
+
+    private static LogRecord.Metadata decodeMetadata(ByteBuffer in, long position, StreamName stream, boolean delete) {
+        long hiddenBefore = in.getLong();
+        long maxCount = in.getLong();
+        long maxAgeSeconds = in.getLong();
+        int maxAgeNanos = in.getInt();
+        long truncateBefore = in.getLong();
+        byte[] custom = getBytes(in);
+        StreamMetadata metadata = new StreamMetadata(
+                maxCount < 0 ? OptionalLong.empty() : OptionalLong.of(maxCount),
+                maxAgeSeconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(maxAgeSeconds, maxAgeNanos)),
+                truncateBefore < 0 ? OptionalLong.empty() : OptionalLong.of(truncateBefore),
+                custom);
+        return new LogRecord.Metadata(position, stream, metadata, delete, hiddenBefore);
+    }
+
+    /** Reads only the stream name of a frame, to filter without decoding the whole event. */
+    public static String streamNameOf(ByteBuffer segment, int offset) {
+        ByteBuffer in = segment.slice(offset + FRAME_HEADER_SIZE, segment.getInt(offset));
+        return getString(in);
+    }
+
+    private static String getString(ByteBuffer in) {
+        int length = Short.toUnsignedInt(in.getShort());
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] getBytes(ByteBuffer in) {
+        byte[] bytes = new byte[in.getInt()];
+        in.get(bytes);
+        return bytes;
+    }
+}

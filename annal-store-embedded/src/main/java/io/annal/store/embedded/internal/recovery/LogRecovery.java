@@ -1,0 +1,132 @@
+package io.annal.store.embedded.internal.recovery;
+
+import static io.annal.store.embedded.internal.log.LogFormat.*;
+
+import io.annal.store.StorageException;
+import io.annal.store.embedded.internal.index.StoreIndex;
+import io.annal.store.embedded.internal.log.FaultInjector;
+import io.annal.store.embedded.internal.log.Log;
+import io.annal.store.embedded.internal.log.Segment;
+import io.annal.store.embedded.internal.log.SegmentHeader;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Opens the log and rebuilds the in-memory index from it.
+ *
+ * <p>Problem: a crash can leave a torn tail (a batch written in part, or written but not forced),
+ * while a bit flip can damage data that was acknowledged long ago. The first must be cut off
+ * without manual steps; the second must never be served and never be silently cut off.
+ *
+ * <p>Approach: every segment but the last was forced whole before the next was created, so any bad
+ * frame there is corruption, and the next header's "previous data end" must match where the scan
+ * ended. In the last segment, the scan stops at the first frame that is not valid; the committed end
+ * is after the last frame that closes a commit. If anything follows it, {@link TailInspector}
+ * decides: a valid later frame whose "durable-before" lies past the committed end proves that this
+ * data had been forced, so it is corruption; otherwise it is a torn tail and is zeroed.
+ *
+ * <p>Thread safety: runs alone, before the store accepts any call.
+ */
+public final class LogRecovery {
+
+    private LogRecovery() {}
+
+    public record Recovered(Log log, long dataEndOffset) {}
+
+    public static Recovered open(Path directory, long segmentSize, FaultInjector faults, StoreIndex index)
+            throws IOException {
+        Files.createDirectories(directory);
+        List<Path> files = listSegments(directory);
+        if (files.isEmpty()) {
+            Segment first = Segment.create(directory, new SegmentHeader(0, 0, segmentSize, -1), faults);
+            return new Recovered(new Log(List.of(first)), SEGMENT_HEADER_SIZE);
+        }
+        List<Segment> segments = new ArrayList<>();
+        SegmentHeader previous = null;
+        long previousEnd = -1;
+        long dataEnd = SEGMENT_HEADER_SIZE;
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            SegmentHeader header = readHeader(file);
+            checkChain(file, header, previous, previousEnd);
+            boolean last = i == files.size() - 1;
+            Segment segment = Segment.open(file, header, last, faults);
+            SegmentScan scan = SegmentScan.of(segment, index);
+            if (!last) {
+                scan.requireClean();
+            } else {
+                TailInspector.settle(segment, scan);
+            }
+            dataEnd = scan.committedEnd();
+            previousEnd = header.basePosition() + dataEnd;
+            previous = header;
+            segments.add(segment);
+        }
+        return new Recovered(new Log(segments), dataEnd);
+    }
+
+    private static List<Path> listSegments(Path directory) throws IOException {
+        try (Stream<Path> all = Files.list(directory)) {
+            List<Path> files = new ArrayList<>();
+            for (Path file : all.sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(TEMPORARY_SUFFIX)) {
+                    Files.delete(file); // a segment roll that did not finish: never part of the log
+                } else if (name.endsWith(SEGMENT_SUFFIX)) {
+                    files.add(file);
+                }
+            }
+            return files;
+        }
+    }
+
+    private static SegmentHeader readHeader(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            ByteBuffer bytes = ByteBuffer.allocate(SEGMENT_HEADER_SIZE);
+            while (bytes.hasRemaining() && channel.read(bytes) >= 0) {}
+            SegmentHeader.Decoded decoded = SegmentHeader.decode(bytes.flip());
+            SegmentHeader header =
+                    decoded.header().orElseThrow(() -> corrupt(file, 0, "bad segment header: " + decoded.problem()));
+            if (channel.size() < header.capacity()) {
+                throw corrupt(file, channel.size(), "the file is shorter than its capacity " + header.capacity());
+            }
+            return header;
+        }
+    }
+
+    private static void checkChain(Path file, SegmentHeader header, SegmentHeader previous, long previousEnd) {
+        if (previous == null) {
+            if (header.number() != 0 && header.previousDataEnd() < 0) {
+                throw corrupt(file, 0, "the first segment file has number " + header.number());
+            }
+            return;
+        }
+        if (header.number() != previous.number() + 1
+                || header.basePosition() != previous.basePosition() + previous.capacity()) {
+            throw corrupt(
+                    file,
+                    0,
+                    "segment " + header.number() + " does not follow segment " + previous.number()
+                            + ": a segment file is missing or foreign");
+        }
+        if (header.previousDataEnd() != previousEnd) {
+            throw corrupt(
+                    file,
+                    0,
+                    "the previous segment's data should end at position " + header.previousDataEnd() + " but ends at "
+                            + previousEnd + ": its tail is damaged");
+        }
+    }
+
+    static StorageException corrupt(Path file, long offset, String problem) {
+        return new StorageException("the log is corrupt in segment " + file + " at offset " + offset + ": " + problem
+                + ". The store did not open, so nothing corrupt is served; restore this file from a backup");
+    }
+}

@@ -50,11 +50,8 @@ final class StreamSnapshotStore implements SnapshotStore {
         meta.put("streamVersion", snapshot.streamVersion());
         meta.put("eventId", snapshot.eventId().toString());
         meta.put("schemaVersion", snapshot.schemaVersion());
-        UUID id = SystemStreams.nameId(
-                "snapshot",
-                stream.value(),
-                Long.toString(snapshot.streamVersion()),
-                Integer.toString(snapshot.schemaVersion()));
+        // A fresh id each time: a re-created stream may snapshot the same version again.
+        UUID id = UUID.randomUUID();
         var result = store.append(
                 name, ExpectedVersion.any(), List.of(EventData.of(id, TYPE, snapshot.state(), FlatJson.write(meta))));
         // The bound is set with the first snapshot, and now and then again in case that failed.

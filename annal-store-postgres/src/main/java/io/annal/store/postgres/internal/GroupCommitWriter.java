@@ -1,0 +1,225 @@
+package io.annal.store.postgres.internal;
+
+import io.annal.store.AppendResult;
+import io.annal.store.EventData;
+import io.annal.store.EventStoreException;
+import io.annal.store.StorageException;
+import io.annal.store.StreamAppend;
+import io.annal.store.postgres.internal.AppendTransaction.Outcome;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+
+/**
+ * Group commit: many callers' appends, one transaction.
+ *
+ * <p>Problem: PostgreSQL commits cost a WAL flush each, so one transaction per append caps a store
+ * at roughly a thousand appends a second, however many callers there are.
+ *
+ * <p>Approach: callers put their append on a queue and wait on a future. One writer thread takes
+ * everything queued (up to a size budget), runs it as one {@link AppendTransaction} and commits
+ * once. Inside, each append is checked against the stream rows as the earlier appends of the same
+ * batch left them, so the batch behaves exactly like the appends one after another; an append that
+ * fails its checks fails alone. If the database rejects the batch for a reason that is not a lost
+ * connection, the writer retries its appends one per transaction, so one bad append cannot fail its
+ * neighbours. A lost connection fails the batch's callers with a {@link StorageException}; the
+ * next batch takes a fresh connection from the pool, which reconnects by itself.
+ *
+ * <p>Thread safety: {@link #append} may be called from any thread; only the writer thread touches
+ * the database.
+ */
+public final class GroupCommitWriter implements AutoCloseable {
+
+    private static final int MAX_BATCH_EVENTS = 4096;
+    private static final long MAX_BATCH_BYTES = 16L << 20;
+    private static final System.Logger LOG = System.getLogger(GroupCommitWriter.class.getName());
+
+    private final Database db;
+    private final AppendTransaction transaction;
+    private final InstantSource clock;
+    private final Runnable afterCommit;
+    /** Queued by {@link #close} after the last append: the writer stops when it gets here. */
+    private static final PendingAppend SHUTDOWN = new PendingAppend(List.of());
+
+    private final BlockingQueue<PendingAppend> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private volatile boolean closing;
+
+    public GroupCommitWriter(Database db, InstantSource clock, Runnable afterCommit) {
+        this.db = db;
+        this.transaction = new AppendTransaction(db.schema());
+        this.clock = clock;
+        this.afterCommit = afterCommit;
+        this.thread = Thread.ofPlatform()
+                .name("annal-pg-writer-" + db.schema().value())
+                .daemon(true)
+                .unstarted(this::run);
+        thread.start();
+    }
+
+    /** Queues the append and waits until it is committed or has failed. */
+    public List<AppendResult> append(List<StreamAppend> parts) {
+        if (closing) {
+            throw new StorageException("the event store is closed; open it again to append");
+        }
+        PendingAppend pending = new PendingAppend(parts);
+        queue.add(pending);
+        if (closing && queue.remove(pending)) {
+            throw new StorageException("the event store is closed; open it again to append");
+        }
+        try {
+            return pending.result().get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof EventStoreException failure) {
+                throw failure;
+            }
+            throw new StorageException("append failed unexpectedly: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException(
+                    "interrupted while waiting for the append to commit; it may still commit: retry with the"
+                            + " same event ids to find out",
+                    e);
+        }
+    }
+
+    private void run() {
+        while (true) {
+            PendingAppend first;
+            try {
+                first = queue.take();
+            } catch (InterruptedException e) {
+                continue;
+            }
+            if (first == SHUTDOWN) {
+                return;
+            }
+            process(takeBatch(first));
+        }
+    }
+
+    private List<PendingAppend> takeBatch(PendingAppend first) {
+        List<PendingAppend> batch = new ArrayList<>();
+        batch.add(first);
+        int events = first.eventCount();
+        long bytes = bytes(first);
+        PendingAppend next;
+        while ((next = queue.peek()) != null
+                && next != SHUTDOWN
+                && events + next.eventCount() <= MAX_BATCH_EVENTS
+                && bytes + bytes(next) <= MAX_BATCH_BYTES) {
+            batch.add(queue.poll());
+            events += next.eventCount();
+            bytes += bytes(next);
+        }
+        return batch;
+    }
+
+    private void process(List<PendingAppend> batch) {
+        try {
+            List<Outcome> outcomes = commit(batch);
+            afterCommit.run();
+            for (int i = 0; i < batch.size(); i++) {
+                Outcome outcome = outcomes.get(i);
+                if (outcome.failure() != null) {
+                    batch.get(i).result().completeExceptionally(outcome.failure());
+                } else {
+                    batch.get(i).result().complete(outcome.results());
+                }
+            }
+        } catch (CommitFailure failure) {
+            if (batch.size() > 1 && !Failures.isConnectionLoss(failure.cause)) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "a batch of {0} appends failed ({1}); retrying them one by one",
+                        batch.size(),
+                        failure.cause.getMessage());
+                for (PendingAppend pending : batch) {
+                    process(List.of(pending));
+                }
+                return;
+            }
+            StorageException error = Failures.appendNotAcknowledged(failure.cause, failure.mayHaveCommitted);
+            batch.forEach(p -> p.result().completeExceptionally(error));
+        } catch (RuntimeException | Error e) {
+            StorageException error = new StorageException("append failed unexpectedly: " + e, e);
+            batch.forEach(p -> p.result().completeExceptionally(error));
+        }
+    }
+
+    private List<Outcome> commit(List<PendingAppend> batch) throws CommitFailure {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        boolean committing = false;
+        try (Connection c = db.connection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Outcome> outcomes = transaction.run(c, batch, now);
+                committing = true;
+                c.commit();
+                return outcomes;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new CommitFailure(e, committing);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // The connection is broken; the pool discards it and the server rolls back.
+        }
+    }
+
+    private static long bytes(PendingAppend pending) {
+        long total = 0;
+        for (StreamAppend part : pending.parts()) {
+            for (EventData event : part.events()) {
+                total += event.size();
+            }
+        }
+        return total;
+    }
+
+    /** Finishes the appends already queued, then stops the writer. */
+    @Override
+    public void close() {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        queue.add(SHUTDOWN);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        StorageException closed = new StorageException("the event store was closed before the append ran");
+        PendingAppend left;
+        while ((left = queue.poll()) != null) {
+            left.result().completeExceptionally(closed);
+        }
+    }
+
+    private static final class CommitFailure extends Exception {
+        private static final long serialVersionUID = 1L;
+        private final transient SQLException cause;
+        private final boolean mayHaveCommitted;
+
+        CommitFailure(SQLException cause, boolean mayHaveCommitted) {
+            super(cause);
+            this.cause = cause;
+            this.mayHaveCommitted = mayHaveCommitted;
+        }
+    }
+}

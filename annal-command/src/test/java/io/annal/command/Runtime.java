@@ -4,6 +4,7 @@ import io.annal.command.Bank.Account;
 import io.annal.command.Bank.Command;
 import io.annal.command.Bank.Event;
 import io.annal.store.EventStore;
+import io.annal.store.memory.InMemoryEventStore;
 import java.time.Instant;
 import java.time.InstantSource;
 
@@ -19,7 +20,7 @@ final class Runtime {
     }
 
     static EventStore store(InstantSource clock) {
-        return new TestEventStore(clock);
+        return InMemoryEventStore.create(clock);
     }
 
     static CommandHandlerBuilder<Command, Event, Account> bank(EventStore store) {

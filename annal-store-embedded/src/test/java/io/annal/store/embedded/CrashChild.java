@@ -1,0 +1,124 @@
+package io.annal.store.embedded;
+
+import io.annal.store.Direction;
+import io.annal.store.EventData;
+import io.annal.store.ExpectedVersion;
+import io.annal.store.StreamAppend;
+import io.annal.store.StreamName;
+import io.annal.store.StreamNotFoundException;
+import io.annal.store.embedded.internal.log.FaultInjector;
+import io.annal.store.embedded.internal.log.FaultPoint;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The process {@link CrashSafetyTest} kills: 64 writers append to their own streams (every eighth
+ * one atomically to two streams) and print each acknowledged event as {@code A stream version id ;}.
+ * Arguments: directory, seed, fault point (or NONE) and how many times it is passed before the
+ * process halts there.
+ */
+public final class CrashChild {
+
+    static final int WRITERS = 64;
+    static final long SEGMENT_SIZE = 128 << 10;
+
+    private CrashChild() {}
+
+    public static void main(String[] args) throws Exception {
+        Path directory = Path.of(args[0]);
+        long seed = Long.parseLong(args[1]);
+        EmbeddedStoreConfig config = EmbeddedStoreConfig.of(directory).withSegmentSize(SEGMENT_SIZE);
+        if (!args[2].equals("NONE")) {
+            config = config.withFaultInjector(haltAt(FaultPoint.valueOf(args[2]), Integer.parseInt(args[3])));
+        }
+        EmbeddedEventStore store = EmbeddedEventStore.open(config);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        out.println("READY");
+        out.flush();
+        List<Thread> writers = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            writers.add(Thread.ofPlatform().start(() -> write(store, writer, new Random(seed + writer), out)));
+        }
+        for (Thread thread : writers) {
+            thread.join();
+        }
+    }
+
+    private static FaultInjector haltAt(FaultPoint point, int times) {
+        AtomicInteger passed = new AtomicInteger();
+        return new FaultInjector() {
+            @Override
+            public void reached(FaultPoint reached) {
+                if (reached == point && passed.incrementAndGet() >= times) {
+                    Runtime.getRuntime().halt(137);
+                }
+            }
+        };
+    }
+
+    private static void write(EmbeddedEventStore store, int writer, Random random, PrintStream out) {
+        StreamName own = StreamName.of("writer-" + writer);
+        StreamName pair = StreamName.of("pair-" + writer);
+        long ownLast = lastVersion(store, own);
+        long pairLast = lastVersion(store, pair);
+        while (true) {
+            List<EventData> events = events(random, 1 + random.nextInt(3));
+            if (writer % 8 == 0) {
+                List<EventData> more = events(random, 1);
+                store.appendAtomically(List.of(
+                        StreamAppend.of(own, expected(ownLast), events),
+                        StreamAppend.of(pair, expected(pairLast), more)));
+                print(out, own, ownLast + 1, events);
+                print(out, pair, pairLast + 1, more);
+                ownLast += events.size();
+                pairLast += 1;
+            } else {
+                store.append(own, expected(ownLast), events);
+                print(out, own, ownLast + 1, events);
+                ownLast += events.size();
+            }
+        }
+    }
+
+    private static ExpectedVersion expected(long last) {
+        return last < 0 ? ExpectedVersion.noStream() : ExpectedVersion.exact(last);
+    }
+
+    private static long lastVersion(EmbeddedEventStore store, StreamName stream) {
+        try {
+            return store.readStream(stream, Long.MAX_VALUE, Direction.BACKWARD, 1)
+                    .lastVersion();
+        } catch (StreamNotFoundException e) {
+            return -1;
+        }
+    }
+
+    private static List<EventData> events(Random random, int count) {
+        List<EventData> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] data = new byte[16 + random.nextInt(300)];
+            random.nextBytes(data);
+            events.add(EventData.of(new UUID(random.nextLong(), random.nextLong()), "Tick", data, new byte[0]));
+        }
+        return events;
+    }
+
+    private static void print(PrintStream out, StreamName stream, long firstVersion, List<EventData> events) {
+        synchronized (out) {
+            for (int i = 0; i < events.size(); i++) {
+                out.println("A " + stream + " " + (firstVersion + i) + " "
+                        + events.get(i).id() + " ;");
+            }
+            out.flush();
+        }
+    }
+}

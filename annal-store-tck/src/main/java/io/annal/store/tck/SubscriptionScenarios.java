@@ -28,9 +28,9 @@ abstract class SubscriptionScenarios extends Scenarios {
 
         try (Subscription subscription =
                 store().subscribeToAll(SubscriptionStart.fromStart(), EventFilter.all(), listener)) {
-            eventually().until(() -> listener.count() == 3);
+            eventually().until(() -> listener.count() >= 3);
             store().append(stream("b"), ExpectedVersion.any(), events(2));
-            eventually().until(() -> listener.count() == 5);
+            eventually().until(() -> listener.count() >= 5);
             assertThat(subscription.isClosed()).isFalse();
         }
 
@@ -58,7 +58,7 @@ abstract class SubscriptionScenarios extends Scenarios {
 
         try (Subscription ignored = store().subscribeToAll(
                         SubscriptionStart.after(all.get(1).position().value()), EventFilter.all(), listener)) {
-            eventually().until(() -> listener.count() == 3);
+            eventually().until(() -> listener.count() >= 3);
         }
 
         assertThat(listener.events()).containsExactlyElementsOf(all.subList(2, 5));
@@ -86,7 +86,7 @@ abstract class SubscriptionScenarios extends Scenarios {
 
         try (Subscription ignored = store().subscribeToStream(stream("a"), SubscriptionStart.fromStart(), listener)) {
             store().append(stream("a"), ExpectedVersion.any(), events(2));
-            eventually().until(() -> listener.count() == 4);
+            eventually().until(() -> listener.count() >= 4);
         }
 
         assertThat(Reads.versions(listener.events())).containsExactly(0L, 1L, 2L, 3L);
@@ -102,7 +102,7 @@ abstract class SubscriptionScenarios extends Scenarios {
         try (Subscription a = store().subscribeToStream(stream("a"), SubscriptionStart.after(0), after);
                 Subscription b = store().subscribeToStream(stream("a"), SubscriptionStart.fromEnd(), fromEnd)) {
             store().append(stream("a"), ExpectedVersion.any(), events(1));
-            eventually().until(() -> after.count() == 3 && fromEnd.count() == 1);
+            eventually().until(() -> after.count() >= 3 && fromEnd.count() >= 1);
         }
 
         assertThat(Reads.versions(after.events())).containsExactly(1L, 2L, 3L);
@@ -117,7 +117,7 @@ abstract class SubscriptionScenarios extends Scenarios {
                 store().subscribeToStream(stream("later"), SubscriptionStart.fromStart(), listener)) {
             eventually().until(subscription::isCaughtUp);
             store().append(stream("later"), ExpectedVersion.noStream(), events(2));
-            eventually().until(() -> listener.count() == 2);
+            eventually().until(() -> listener.count() >= 2);
         }
 
         assertThat(Reads.versions(listener.events())).containsExactly(0L, 1L);
@@ -130,7 +130,7 @@ abstract class SubscriptionScenarios extends Scenarios {
 
         try (Subscription subscription =
                 store().subscribeToStream(stream("a"), SubscriptionStart.fromStart(), listener)) {
-            eventually().until(() -> listener.count() == 2);
+            eventually().until(() -> listener.count() >= 2);
 
             store().tombstone(stream("a"), ExpectedVersion.any());
 

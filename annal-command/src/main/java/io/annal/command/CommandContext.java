@@ -2,6 +2,7 @@ package io.annal.command;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Who sent a command and why, carried into every event's metadata. A {@code commandId} (an HTTP
@@ -15,7 +16,7 @@ public record CommandContext(
         Optional<String> causationId,
         Optional<String> userId) {
 
-    /** The longest command id, in characters; longer ids are hashed into the system stream's name. */
+    /** The longest command id, in characters. */
     public static final int MAX_COMMAND_ID_LENGTH = 200;
 
     private static final CommandContext NONE =
@@ -37,6 +38,17 @@ public record CommandContext(
     /** An idempotent command. */
     public static CommandContext withCommandId(String commandId) {
         return NONE.commandId(commandId);
+    }
+
+    /**
+     * The context of the {@code index}-th command a process manager sends in reaction to the
+     * event {@code causingEventId}. The command id is derived from both, so a process that
+     * replays its history sends the same ids again and every step takes effect once.
+     */
+    public static CommandContext reactingTo(UUID causingEventId, int index) {
+        String id = SystemStreams.nameId("reaction", causingEventId.toString(), Integer.toString(index))
+                .toString();
+        return NONE.commandId(id).causationId(causingEventId.toString());
     }
 
     public CommandContext commandId(String id) {

@@ -100,10 +100,12 @@ public final class CommandHandler<C, E, S> {
         String commandId = key.orElseGet(() -> UUID.randomUUID().toString());
         Map<String, String> metadata = Envelopes.metadata(context, commandId, clock.instant());
         Optional<Long> current = Optional.empty();
+        int attempts = 0;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             if (attempt > 1 && !pause(attempt - 1)) {
                 break;
             }
+            attempts = attempt;
             Loaded<S> loaded =
                     attempt == 1 ? cache.get(stream).orElseGet(() -> loader.load(stream)) : loader.load(stream);
             Decision<E> decision = decider.decide(command, loaded.state());
@@ -136,7 +138,7 @@ public final class CommandHandler<C, E, S> {
                 current = ((WrongExpectedVersionException) e).currentVersion();
             }
         }
-        return new CommandResult.Conflict(stream, retry.maxAttempts(), current);
+        return new CommandResult.Conflict(stream, attempts, current);
     }
 
     /** The current state of {@code stream}. */

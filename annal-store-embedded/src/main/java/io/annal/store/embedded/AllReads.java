@@ -102,7 +102,7 @@ final class AllReads {
         if (!filter.matches(event.stream(), event.type())) {
             return null;
         }
-        StreamEntry entry = index.streams().get(event.stream());
+        StreamEntry entry = index.find(event.stream());
         Liveness live = Liveness.of(entry, clock);
         if (live.hidden() || !live.versionLive(event.version()) || !live.ageLive(event.recordedAt())) {
             return null;

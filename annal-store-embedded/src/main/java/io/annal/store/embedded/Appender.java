@@ -124,6 +124,7 @@ final class Appender {
             if (writer.hasPending()) {
                 writer.commit();
             }
+            builder.publish();
         } catch (IOException | RuntimeException | Error e) {
             failure = new StorageException(
                     "the event store could not make a batch durable (" + e
@@ -133,7 +134,6 @@ final class Appender {
             batch.forEach(request -> request.done().completeExceptionally(failure));
             return;
         }
-        builder.publish();
         notifier.notifyAppended();
         for (int i = 0; i < outcomes.length; i++) {
             if (outcomes[i] instanceof EventStoreException refused) {

@@ -266,7 +266,7 @@ final class BatchBuilder {
 
     private PendingStream stream(StreamName name) {
         return streams.computeIfAbsent(name, n -> {
-            StreamEntry entry = index.streams().get(n);
+            StreamEntry entry = index.find(n);
             return new PendingStream(entry != null ? entry : new StreamEntry(n));
         });
     }

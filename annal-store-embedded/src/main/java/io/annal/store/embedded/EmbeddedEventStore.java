@@ -21,11 +21,13 @@ import io.annal.store.SubscriptionListener;
 import io.annal.store.SubscriptionStart;
 import io.annal.store.embedded.internal.index.StoreIndex;
 import io.annal.store.embedded.internal.index.StreamEntry;
+import io.annal.store.embedded.internal.log.DirectoryLock;
 import io.annal.store.embedded.internal.log.LogWriter;
 import io.annal.store.embedded.internal.recovery.LogRecovery;
 import io.annal.store.spi.AppendNotifier;
 import io.annal.store.spi.CatchUpSubscription;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +44,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EmbeddedEventStore implements EventStore {
 
+    private final DirectoryLock lock;
     private final StoreIndex index;
     private final LogWriter writer;
     private final Appender appender;
@@ -51,7 +54,9 @@ public final class EmbeddedEventStore implements EventStore {
     private final Set<CatchUpSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private EmbeddedEventStore(EmbeddedStoreConfig config, StoreIndex index, LogRecovery.Recovered recovered) {
+    private EmbeddedEventStore(
+            EmbeddedStoreConfig config, DirectoryLock lock, StoreIndex index, LogRecovery.Recovered recovered) {
+        this.lock = lock;
         this.index = index;
         this.writer = new LogWriter(
                 config.directory(),
@@ -74,14 +79,31 @@ public final class EmbeddedEventStore implements EventStore {
      */
     public static EmbeddedEventStore open(EmbeddedStoreConfig config) {
         StoreIndex index = new StoreIndex();
+        DirectoryLock lock = null;
         try {
+            Files.createDirectories(config.directory());
+            lock = DirectoryLock.acquire(config.directory());
             LogRecovery.Recovered recovered =
                     LogRecovery.open(config.directory(), config.segmentSize(), config.faults(), index);
-            EmbeddedEventStore store = new EmbeddedEventStore(config, index, recovered);
+            EmbeddedEventStore store = new EmbeddedEventStore(config, lock, index, recovered);
             store.appender.start();
             return store;
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            release(lock);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new StorageException("cannot open the event store in " + config.directory() + ": " + e, e);
+        }
+    }
+
+    private static void release(DirectoryLock lock) {
+        if (lock != null) {
+            try {
+                lock.close();
+            } catch (IOException ignored) {
+                // the process is giving up on this directory anyway
+            }
         }
     }
 
@@ -137,7 +159,7 @@ public final class EmbeddedEventStore implements EventStore {
             case SubscriptionStart.FromStart s -> -1;
             case SubscriptionStart.After a -> a.point();
             case SubscriptionStart.FromEnd e -> {
-                StreamEntry entry = index.streams().get(stream);
+                StreamEntry entry = index.find(stream);
                 yield entry == null ? -1 : entry.count() - 1L;
             }
         };
@@ -165,7 +187,7 @@ public final class EmbeddedEventStore implements EventStore {
 
     @Override
     public StreamMetadata metadata(StreamName stream) {
-        StreamEntry entry = index.streams().get(stream);
+        StreamEntry entry = index.find(stream);
         if (entry == null) {
             return StreamMetadata.none();
         }
@@ -182,7 +204,7 @@ public final class EmbeddedEventStore implements EventStore {
 
     @Override
     public Optional<StreamInfo> info(StreamName stream) {
-        StreamEntry entry = index.streams().get(stream);
+        StreamEntry entry = index.find(stream);
         return entry == null || !entry.isKnown() ? Optional.empty() : Optional.of(infoOf(entry));
     }
 
@@ -234,11 +256,16 @@ public final class EmbeddedEventStore implements EventStore {
             for (CatchUpSubscription subscription : subscriptions) {
                 subscription.awaitTermination(Duration.ofSeconds(5));
             }
-            writer.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            throw new StorageException("closing the event store failed: " + e, e);
+        } finally {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                throw new StorageException("closing the event store failed: " + e, e);
+            } finally {
+                release(lock);
+            }
         }
     }
 }

@@ -63,7 +63,7 @@ final class StreamReads {
     /** Pages for a stream subscription: live events after version {@code after}. */
     PageSource pages(StreamName stream) {
         return (after, maxCount) -> {
-            StreamEntry entry = index.streams().get(stream);
+            StreamEntry entry = index.find(stream);
             if (entry == null || entry.count() == 0 && !entry.status().tombstoned()) {
                 return new PageSource.Page(List.of(), after, true);
             }
@@ -87,7 +87,7 @@ final class StreamReads {
     }
 
     private StreamEntry existing(StreamName stream) {
-        StreamEntry entry = index.streams().get(stream);
+        StreamEntry entry = index.find(stream);
         if (entry == null || !entry.isKnown()) {
             throw new StreamNotFoundException(stream);
         }

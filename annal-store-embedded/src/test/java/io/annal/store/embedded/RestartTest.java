@@ -11,6 +11,7 @@ import io.annal.store.EventFilter;
 import io.annal.store.ExpectedVersion;
 import io.annal.store.Position;
 import io.annal.store.RecordedEvent;
+import io.annal.store.StorageException;
 import io.annal.store.StreamDeletedException;
 import io.annal.store.StreamName;
 import io.annal.store.StreamState;
@@ -67,6 +68,16 @@ class RestartTest {
                             .events()
                             .get(0)
                             .position());
+        }
+    }
+
+    @Test
+    void a_directory_is_written_by_one_store_at_a_time() {
+        try (EmbeddedEventStore store = open()) {
+            assertThatThrownBy(this::open).isInstanceOf(StorageException.class).hasMessageContaining("already open");
+        }
+        try (EmbeddedEventStore store = open()) {
+            assertThat(store.headPosition()).isEmpty();
         }
     }
 }

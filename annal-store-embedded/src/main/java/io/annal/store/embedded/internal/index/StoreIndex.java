@@ -2,6 +2,7 @@ package io.annal.store.embedded.internal.index;
 
 import io.annal.store.StreamName;
 import io.annal.store.embedded.internal.log.LogRecord;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -9,11 +10,13 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * global event positions, and the event-id table. Recovery fills it by {@link #apply}ing every
  * committed record; afterwards the appender applies each batch once it is durable.
  *
- * <p>Thread safety: one writer at a time; readers use the streams and positions concurrently.
+ * <p>Thread safety: one writer at a time (entries are only added by it); readers use the streams
+ * and positions concurrently.
  */
 public final class StoreIndex {
 
     private final ConcurrentSkipListMap<StreamName, StreamEntry> streams = new ConcurrentSkipListMap<>();
+    private final ConcurrentHashMap<String, StreamEntry> byName = new ConcurrentHashMap<>();
     private final PositionList events = new PositionList();
     private final EventIdIndex ids = new EventIdIndex();
 
@@ -29,8 +32,25 @@ public final class StoreIndex {
         return ids;
     }
 
+    /** The stream's entry, or null when the name was never used. */
+    public StreamEntry find(StreamName name) {
+        return byName.get(name.value());
+    }
+
+    /** The name as the index already holds it, to spare decoding from validating it again. */
+    public StreamName resolve(String name) {
+        StreamEntry entry = byName.get(name);
+        return entry != null ? entry.name() : new StreamName(name);
+    }
+
     public StreamEntry entry(StreamName name) {
-        return streams.computeIfAbsent(name, StreamEntry::new);
+        StreamEntry entry = byName.get(name.value());
+        if (entry == null) {
+            entry = new StreamEntry(name);
+            byName.put(name.value(), entry);
+            streams.put(name, entry);
+        }
+        return entry;
     }
 
     /** Applies one committed record (writer only). */

@@ -3,9 +3,11 @@ package io.annal.store.embedded.internal.log;
 import static io.annal.store.embedded.internal.log.LogFormat.*;
 
 import io.annal.store.StorageException;
+import io.annal.store.StreamName;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * The segments of the log in position order, and reads of single records by global position.
@@ -15,10 +17,12 @@ import java.util.List;
  */
 public final class Log {
 
+    private final Function<String, StreamName> names;
     private volatile Segment[] segments;
 
-    public Log(List<Segment> segments) {
+    public Log(List<Segment> segments, Function<String, StreamName> names) {
         this.segments = segments.toArray(Segment[]::new);
+        this.names = names;
     }
 
     public void add(Segment segment) {
@@ -43,15 +47,7 @@ public final class Log {
         ByteBuffer map = segment.map();
         int offset = (int) (position - segment.base());
         checkFrame(segment, offset);
-        return RecordCodec.decode(map, offset, position);
-    }
-
-    /** The stream name of the record at {@code position}, after checking its CRC. */
-    public String streamNameAt(long position) {
-        Segment segment = segmentOf(position);
-        int offset = (int) (position - segment.base());
-        checkFrame(segment, offset);
-        return RecordCodec.streamNameOf(segment.map(), offset);
+        return RecordCodec.decode(map, offset, position, names, true);
     }
 
     private static void checkFrame(Segment segment, int offset) {

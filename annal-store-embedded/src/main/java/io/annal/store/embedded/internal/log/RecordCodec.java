@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.zip.CRC32C;
 
 /**
@@ -28,6 +29,8 @@ import java.util.zip.CRC32C;
  * </pre>
  */
 public final class RecordCodec {
+
+    private static final byte[] EMPTY = new byte[0];
 
     private RecordCodec() {}
 
@@ -140,24 +143,30 @@ public final class RecordCodec {
 
     /**
      * Decodes the frame at {@code offset} of {@code segment}, whose first byte has global position
-     * {@code position}. The caller has checked the CRC.
+     * {@code position}; {@code names} turns the stored name into a stream name. Without {@code
+     * payload}, an event's data and metadata are left empty (enough to rebuild indexes). The caller
+     * has checked the CRC.
      */
-    public static LogRecord decode(ByteBuffer segment, int offset, long position) {
+    public static LogRecord decode(
+            ByteBuffer segment, int offset, long position, Function<String, StreamName> names, boolean payload) {
         byte kind = segment.get(offset + FRAME_KIND_OFFSET);
         ByteBuffer in = segment.slice(offset + FRAME_HEADER_SIZE, segment.getInt(offset));
-        StreamName stream = new StreamName(getString(in));
+        StreamName stream = names.apply(getString(in));
         return switch (kind) {
-            case KIND_EVENT -> decodeEvent(in, position, stream);
+            case KIND_EVENT -> decodeEvent(in, position, stream, payload);
             case KIND_METADATA, KIND_DELETE -> decodeMetadata(in, position, stream, kind == KIND_DELETE);
             case KIND_TOMBSTONE -> new LogRecord.Tombstone(position, stream);
             default -> throw new IllegalStateException("unknown record kind " + kind + " at position " + position);
         };
     }
 
-    private static LogRecord.Event decodeEvent(ByteBuffer in, long position, StreamName stream) {
+    private static LogRecord.Event decodeEvent(ByteBuffer in, long position, StreamName stream, boolean payload) {
         long version = in.getLong();
         Instant recordedAt = Instant.ofEpochSecond(in.getLong(), in.getInt());
         UUID id = new UUID(in.getLong(), in.getLong());
+        if (!payload) {
+            return new LogRecord.Event(position, stream, version, id, "", EMPTY, EMPTY, recordedAt);
+        }
         String type = getString(in);
         byte[] data = getBytes(in);
         byte[] metadata = getBytes(in);
@@ -177,12 +186,6 @@ public final class RecordCodec {
                 truncateBefore < 0 ? OptionalLong.empty() : OptionalLong.of(truncateBefore),
                 custom);
         return new LogRecord.Metadata(position, stream, metadata, delete, hiddenBefore);
-    }
-
-    /** Reads only the stream name of a frame, to filter without decoding the whole event. */
-    public static String streamNameOf(ByteBuffer segment, int offset) {
-        ByteBuffer in = segment.slice(offset + FRAME_HEADER_SIZE, segment.getInt(offset));
-        return getString(in);
     }
 
     private static String getString(ByteBuffer in) {

@@ -46,7 +46,7 @@ public final class LogRecovery {
         List<Path> files = listSegments(directory);
         if (files.isEmpty()) {
             Segment first = Segment.create(directory, new SegmentHeader(0, 0, segmentSize, -1), faults);
-            return new Recovered(new Log(List.of(first)), SEGMENT_HEADER_SIZE);
+            return new Recovered(new Log(List.of(first), index::resolve), SEGMENT_HEADER_SIZE);
         }
         List<Segment> segments = new ArrayList<>();
         SegmentHeader previous = null;
@@ -69,7 +69,7 @@ public final class LogRecovery {
             previous = header;
             segments.add(segment);
         }
-        return new Recovered(new Log(segments), dataEnd);
+        return new Recovered(new Log(segments, index::resolve), dataEnd);
     }
 
     private static List<Path> listSegments(Path directory) throws IOException {

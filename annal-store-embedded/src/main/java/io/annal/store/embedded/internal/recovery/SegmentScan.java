@@ -38,7 +38,7 @@ final class SegmentScan {
         List<LogRecord> open = new ArrayList<>();
         String problem;
         while ((problem = FrameCheck.problemAt(map, offset, capacity)) == null) {
-            open.add(RecordCodec.decode(map, offset, segment.base() + offset));
+            open.add(RecordCodec.decode(map, offset, segment.base() + offset, index::resolve, false));
             boolean commitEnd = (map.get(offset + FRAME_FLAGS_OFFSET) & FLAG_COMMIT_END) != 0;
             offset += frameSize(map.getInt(offset));
             if (commitEnd) {

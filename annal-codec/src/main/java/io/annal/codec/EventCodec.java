@@ -149,7 +149,12 @@ public final class EventCodec<E> {
     private E bind(TypeRegistry.Route<E> route, byte[] data, String where, EventType stored) {
         try {
             if (route.upcasters().isEmpty() && data.length > 0) {
-                return Json.MAPPER.readValue(data, route.eventClass());
+                E event = Json.MAPPER.readValue(data, route.eventClass());
+                if (event == null) {
+                    throw new MalformedEventException("event " + where + " (" + stored + "): data is JSON null,"
+                            + " but " + route.eventClass().getName() + " needs an object");
+                }
+                return event;
             }
             JsonNode node = tree(data, where, stored);
             if (!(node instanceof ObjectNode object)) {
@@ -158,7 +163,7 @@ public final class EventCodec<E> {
             }
             ObjectNode current = object;
             for (Upcaster upcaster : route.upcasters()) {
-                current = upcaster.upcast(current);
+                current = upcast(upcaster, current, where);
                 if (current == null) {
                     throw new CodecException(upcaster + " returned null for event " + where
                             + ": an upcaster returns the data it changed");
@@ -176,6 +181,16 @@ public final class EventCodec<E> {
                     e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode upcast(Upcaster upcaster, ObjectNode data, String where) {
+        try {
+            return upcaster.upcast(data);
+        } catch (CodecException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CodecException(upcaster + " failed on event " + where + " with data " + data + ": " + e, e);
         }
     }
 

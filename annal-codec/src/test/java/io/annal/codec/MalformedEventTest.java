@@ -79,4 +79,11 @@ class MalformedEventTest {
                 .isInstanceOf(MalformedEventException.class)
                 .hasMessageContaining("schemaVersion must be a positive integer, got \"two\"");
     }
+
+    @Test
+    void data_that_is_json_null_is_refused() {
+        assertThatThrownBy(() -> codec.decode(stored("AccountClosed", "null", "")))
+                .isInstanceOf(MalformedEventException.class)
+                .hasMessageContaining("data is JSON null");
+    }
 }

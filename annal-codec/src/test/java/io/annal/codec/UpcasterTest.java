@@ -92,4 +92,20 @@ class UpcasterTest {
                 .hasMessageContaining("Missing creator property 'amount' (index 0) (field amount)")
                 .hasMessageContaining("check the upcasters from Credited v1 to Deposited v1");
     }
+
+    @Test
+    void an_upcaster_that_throws_is_reported_with_the_event_and_its_data() {
+        EventCodec<AccountEvent> broken = TestEvents.builder()
+                .upcaster(Upcaster.of(EventType.of("Old", 1), EventType.of("AccountClosed", 1), data -> {
+                    throw new IllegalArgumentException("no cents");
+                }))
+                .build();
+
+        assertThatThrownBy(() -> broken.decode(stored("Old", "{\"x\":1}", "")))
+                .isInstanceOf(CodecException.class)
+                .hasMessageContaining("Upcaster[Old v1 -> AccountClosed v1] failed on event account-1@3")
+                .hasMessageContaining("{\"x\":1}")
+                .hasMessageContaining("no cents")
+                .hasCauseInstanceOf(IllegalArgumentException.class);
+    }
 }

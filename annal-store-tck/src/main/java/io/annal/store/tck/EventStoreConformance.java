@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.annal.store.EventStore;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import net.jqwik.api.Arbitrary;
@@ -89,8 +90,9 @@ public abstract class EventStoreConformance {
     @AddLifecycleHook(PrintSeed.class)
     public final void random_operation_sequences_behave_like_the_model(
             @ForAll("operationSequences") List<Operation> operations) {
-        try (EventStore fresh = openStore(MutableClock.at(START))) {
-            new ModelCheck(fresh).run(operations);
+        MutableClock wholeMillis = MutableClock.at(START.truncatedTo(ChronoUnit.MILLIS));
+        try (EventStore fresh = openStore(wholeMillis)) {
+            new ModelCheck(fresh, wholeMillis).run(operations);
         }
     }
 

@@ -16,6 +16,7 @@ import io.annal.store.StreamSlice;
 import io.annal.store.WrongExpectedVersionException;
 import io.annal.store.tck.Operation.Expectation;
 import io.annal.store.tck.Outcome.Entry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +32,15 @@ final class ModelCheck {
             StreamName.of("model-0"), StreamName.of("model-1"), StreamName.of("模型-2"), StreamName.of("model/🦊-3"));
 
     private final EventStore store;
-    private final StoreModel model = new StoreModel();
+    private final MutableClock clock;
+    private final StoreModel model;
     private final Map<StreamName, List<EventData>> lastBatch = new HashMap<>();
     private long nextId;
 
-    ModelCheck(EventStore store) {
+    ModelCheck(EventStore store, MutableClock clock) {
         this.store = store;
+        this.clock = clock;
+        this.model = new StoreModel(clock);
     }
 
     void run(List<Operation> operations) {
@@ -65,11 +69,13 @@ final class ModelCheck {
                         return new Outcome.Done();
                     });
                 }
-                case Operation.Retain(int s, int maxCount, int truncateBefore) -> {
+                case Operation.Tick(int minutes) -> clock.advance(Duration.ofMinutes(minutes));
+                case Operation.Retain(int s, int maxCount, int truncateBefore, int maxAgeMinutes) -> {
                     StreamName name = STREAMS.get(s);
                     StreamMetadata metadata = StreamMetadata.none();
                     metadata = maxCount > 0 ? metadata.withMaxCount(maxCount) : metadata;
                     metadata = truncateBefore >= 0 ? metadata.withTruncateBefore(truncateBefore) : metadata;
+                    metadata = maxAgeMinutes > 0 ? metadata.withMaxAge(Duration.ofMinutes(maxAgeMinutes)) : metadata;
                     StreamMetadata chosen = metadata;
                     compare(context, model.setMetadata(name, chosen), () -> {
                         store.setMetadata(name, chosen);

@@ -29,8 +29,11 @@ sealed interface Operation {
 
     record Tombstone(int stream) implements Operation {}
 
-    /** Sets retention: {@code maxCount} 0 and {@code truncateBefore} -1 mean unbounded. */
-    record Retain(int stream, int maxCount, int truncateBefore) implements Operation {}
+    /** Sets retention: {@code maxCount} 0, {@code truncateBefore} -1 and {@code maxAgeMinutes} 0 mean unbounded. */
+    record Retain(int stream, int maxCount, int truncateBefore, int maxAgeMinutes) implements Operation {}
+
+    /** Moves the store's clock on, so that events age. */
+    record Tick(int minutes) implements Operation {}
 
     record ReadStream(int stream, int from, Direction direction, int maxCount) implements Operation {}
 
@@ -50,8 +53,10 @@ sealed interface Operation {
         Arbitrary<Operation> retain = Combinators.combine(
                         streams,
                         Arbitraries.integers().between(0, 4),
-                        Arbitraries.integers().between(-1, 8))
+                        Arbitraries.integers().between(-1, 8),
+                        Arbitraries.of(0, 0, 30, 90))
                 .as(Retain::new);
+        Arbitrary<Operation> tick = Arbitraries.integers().between(1, 60).map(Tick::new);
         Arbitrary<Operation> readStream = Combinators.combine(
                         streams,
                         Arbitraries.integers().between(0, 12),
@@ -68,7 +73,8 @@ sealed interface Operation {
                         Tuple.of(1, tombstone),
                         Tuple.of(2, retain),
                         Tuple.of(4, readStream),
-                        Tuple.of(2, readAll))
+                        Tuple.of(2, readAll),
+                        Tuple.of(2, tick))
                 .list()
                 .ofMinSize(1)
                 .ofMaxSize(40);

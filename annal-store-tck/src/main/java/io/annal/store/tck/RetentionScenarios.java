@@ -123,4 +123,18 @@ abstract class RetentionScenarios extends Scenarios {
         store().setMetadata(stream("a"), StreamMetadata.none().withMaxCount(8).withMaxAge(Duration.ofHours(1)));
         assertThat(Reads.versions(Reads.stream(store(), stream("a")))).containsExactly(4L, 5L, 6L, 7L, 8L, 9L);
     }
+
+    @Test
+    void paging_stops_at_the_retention_bound_in_both_directions() {
+        store().append(stream("a"), ExpectedVersion.any(), events(6));
+        store().setMetadata(stream("a"), StreamMetadata.none().withTruncateBefore(3));
+
+        StreamSlice backward = store().readStream(stream("a"), Long.MAX_VALUE, Direction.BACKWARD, 3);
+        StreamSlice forward = store().readStream(stream("a"), 0, Direction.FORWARD, 3);
+
+        assertThat(Reads.versions(backward.events())).containsExactly(5L, 4L, 3L);
+        assertThat(backward.next()).isEmpty();
+        assertThat(Reads.versions(forward.events())).containsExactly(3L, 4L, 5L);
+        assertThat(forward.next()).isEmpty();
+    }
 }

@@ -13,6 +13,8 @@ import io.annal.store.tck.Outcome.Done;
 import io.annal.store.tck.Outcome.Entry;
 import io.annal.store.tck.Outcome.Failed;
 import io.annal.store.tck.Outcome.Read;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,11 +23,12 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
-/** The store's rules at their simplest, for comparing with a real store. No time: retention by age is left out. */
+/** The store's rules at their simplest, for comparing with a real store. */
 final class StoreModel {
 
     private static final class Stream {
         final List<UUID> ids = new ArrayList<>();
+        final List<Instant> recordedAt = new ArrayList<>();
         boolean deleted;
         boolean tombstoned;
         long deletedBefore;
@@ -43,13 +46,24 @@ final class StoreModel {
             return isLive() ? lastWritten() : Optional.empty();
         }
 
-        boolean shows(long version) {
-            return isLive() && version >= deletedBefore && version >= metadata.firstKeptVersion(ids.size() - 1L);
+        boolean shows(long version, Instant now) {
+            return isLive()
+                    && version >= deletedBefore
+                    && version >= metadata.firstKeptVersion(ids.size() - 1L)
+                    && metadata.maxAge()
+                            .map(age -> !recordedAt.get((int) version).isBefore(now.minus(age)))
+                            .orElse(true);
         }
     }
 
     private final Map<StreamName, Stream> streams = new HashMap<>();
     private final List<Entry> log = new ArrayList<>();
+    private final InstantSource clock;
+
+    /** {@code clock} must tick in whole milliseconds, so that the store's truncation changes nothing. */
+    StoreModel(InstantSource clock) {
+        this.clock = clock;
+    }
 
     private Stream stream(StreamName name) {
         return streams.computeIfAbsent(name, n -> new Stream());
@@ -81,6 +95,7 @@ final class StoreModel {
         for (UUID id : ids) {
             log.add(new Entry(name, stream.ids.size(), id));
             stream.ids.add(id);
+            stream.recordedAt.add(clock.instant());
         }
         stream.deleted = false;
         return new Appended(first, stream.ids.size() - 1L, false);
@@ -132,7 +147,7 @@ final class StoreModel {
         List<Entry> matching = new ArrayList<>();
         for (int v = 0; v < stream.ids.size(); v++) {
             boolean inRange = direction == Direction.FORWARD ? v >= from : v <= from;
-            if (inRange && stream.shows(v)) {
+            if (inRange && stream.shows(v, clock.instant())) {
                 matching.add(new Entry(name, v, stream.ids.get(v)));
             }
         }
@@ -146,6 +161,9 @@ final class StoreModel {
 
     /** Every event a read of all returns, in commit order. */
     List<Entry> visibleLog() {
-        return log.stream().filter(e -> stream(e.stream()).shows(e.version())).toList();
+        Instant now = clock.instant();
+        return log.stream()
+                .filter(e -> stream(e.stream()).shows(e.version(), now))
+                .toList();
     }
 }

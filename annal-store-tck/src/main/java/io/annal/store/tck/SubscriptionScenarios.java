@@ -79,6 +79,18 @@ abstract class SubscriptionScenarios extends Scenarios {
     }
 
     @Test
+    void subscription_to_all_from_end_of_an_empty_store_sees_the_first_event() {
+        RecordingListener listener = recording();
+
+        try (Subscription ignored = store().subscribeToAll(SubscriptionStart.fromEnd(), EventFilter.all(), listener)) {
+            store().append(stream("a"), ExpectedVersion.any(), events(1));
+            eventually().until(() -> listener.count() >= 1);
+        }
+
+        assertThat(listener.events()).containsExactlyElementsOf(Reads.all(store()));
+    }
+
+    @Test
     void stream_subscription_delivers_only_its_stream_in_version_order() {
         store().append(stream("a"), ExpectedVersion.any(), events(2));
         store().append(stream("b"), ExpectedVersion.any(), events(2));

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The single writer of the log, with group commit.
@@ -38,8 +40,9 @@ final class Appender {
     private final BatchBuilder builder;
     private final AppendNotifier notifier;
     private final Thread thread;
+    private final ReentrantLock admission = new ReentrantLock();
     private volatile StorageException failure;
-    private volatile boolean stopping;
+    private boolean accepting = true; // guarded by admission
 
     Appender(LogWriter writer, BatchBuilder builder, AppendNotifier notifier) {
         this.writer = writer;
@@ -54,10 +57,14 @@ final class Appender {
 
     /** Queues {@code request} and waits for its outcome. */
     Object submit(WriteRequest request) {
-        refuseIfStopped();
-        queue.add(request);
-        if (!thread.isAlive()) {
-            failQueued();
+        admission.lock();
+        try {
+            if (!accepting) {
+                throw refusal();
+            }
+            queue.add(request);
+        } finally {
+            admission.unlock();
         }
         try {
             return request.done().join();
@@ -71,20 +78,30 @@ final class Appender {
 
     /** Finishes what is queued, then stops the thread. */
     void stop() throws InterruptedException {
-        if (!stopping) {
-            stopping = true;
-            queue.add(new WriteRequest.Stop(new java.util.concurrent.CompletableFuture<>()));
+        admission.lock();
+        try {
+            if (accepting) {
+                accepting = false;
+                queue.add(new WriteRequest.Stop(new CompletableFuture<>()));
+            }
+        } finally {
+            admission.unlock();
         }
         thread.join();
     }
 
-    private void refuseIfStopped() {
+    private StorageException refusal() {
         StorageException failed = failure;
-        if (failed != null) {
-            throw failed;
-        }
-        if (stopping) {
-            throw new StorageException("the event store is closed; open it again to write");
+        return failed != null ? failed : new StorageException("the event store is closed; open it again to write");
+    }
+
+    /** No request can be queued after this, so the final drain misses none. */
+    private void stopAccepting() {
+        admission.lock();
+        try {
+            accepting = false;
+        } finally {
+            admission.unlock();
         }
     }
 
@@ -105,7 +122,7 @@ final class Appender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            stopping = true;
+            stopAccepting();
             failQueued();
         }
     }

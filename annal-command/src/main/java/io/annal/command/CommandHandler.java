@@ -148,6 +148,14 @@ public final class CommandHandler<C, E, S> {
         return loaded.toPublic();
     }
 
+    /**
+     * Forgets the hot state of {@code stream}, for instance after deleting the stream: the next
+     * command loads it from the store.
+     */
+    public void evict(StreamName stream) {
+        cache.remove(stream);
+    }
+
     /** The state of {@code stream} right after the event at {@code version} (the latest if shorter). */
     public LoadedState<S> loadAtVersion(StreamName stream, long version) {
         return loader.atVersion(stream, version);

@@ -9,7 +9,10 @@ import java.util.Optional;
  * The hot states of recently used streams, least recently used out first, bounded by entries.
  * A cached state may be stale when another process wrote the stream; that is safe because an
  * append on top of it expects the cached version and fails if the stream moved on, and because
- * the runtime re-reads the stream before it trusts a cached state for a rejection. Guarded by
+ * the runtime re-reads the stream before it trusts a cached state for a rejection. One gap: an
+ * exact expected version survives a soft delete (see docs/store-semantics.md), so a state cached
+ * before a stream was soft-deleted can still be appended to; evict the stream
+ * ({@link CommandHandler#evict}) when deleting it through the admin API. Guarded by
  * its own lock: entries are tiny and the critical sections a map operation each.
  */
 final class StateCache<S> {

@@ -123,6 +123,19 @@ class CommandHandlerTest {
     }
 
     @Test
+    void an_evicted_stream_is_loaded_again_after_a_soft_delete() {
+        handler.handle(new Open("a1", "ada"));
+        handler.handle(new Deposit("a1", 10));
+        store.delete(Bank.stream("a1"), ExpectedVersion.any());
+        handler.evict(Bank.stream("a1"));
+
+        assertThat(handler.handle(new Deposit("a1", 5)))
+                .isInstanceOfSatisfying(
+                        CommandResult.Rejected.class,
+                        r -> assertThat(r.rejection().code()).isEqualTo("account-not-open"));
+    }
+
+    @Test
     void a_terminal_state_is_not_kept_hot() {
         var small = Runtime.bank(store).cacheSize(10).build();
         small.handle(new Open("a1", "ada"));

@@ -21,6 +21,7 @@ final class RacyEventStore extends ForwardingEventStore {
     }
 
     @Override
+    @SuppressWarnings("ThreadPriorityCheck") // yielding to other writers is the point here
     public AppendResult append(StreamName stream, ExpectedVersion expected, List<EventData> events) {
         Optional<StreamInfo> info = delegate.info(stream);
         Optional<Long> lastWritten = info.flatMap(

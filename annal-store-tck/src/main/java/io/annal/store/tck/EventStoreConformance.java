@@ -31,6 +31,10 @@ import org.junit.jupiter.api.Nested;
  * lives in a class the backend cannot reach, so a subclass cannot leave anything out. A durable
  * backend also overrides {@link #reopen}; without it the restart scenarios report themselves as
  * skipped.
+ *
+ * <p>Randomized scenarios print their seed; {@code -Dannal.tck.seed=N} replays one. The model
+ * property runs on jqwik: set {@code jqwik.database = target/jqwik-database} in the backend's
+ * {@code junit-platform.properties} to keep jqwik's record of failures out of the source tree.
  */
 public abstract class EventStoreConformance {
 

@@ -23,6 +23,7 @@ final class RecordingListener implements SubscriptionListener {
     private final AtomicInteger caughtUp = new AtomicInteger();
     private final AtomicInteger eventsAtFirstCatchUp = new AtomicInteger(-1);
     private final AtomicReference<Optional<Throwable>> closedWith = new AtomicReference<>();
+    private volatile boolean allOnVirtualThreads = true;
 
     private RecordingListener(int limit, int failOnEvent) {
         this.limit = limit;
@@ -44,6 +45,7 @@ final class RecordingListener implements SubscriptionListener {
 
     @Override
     public synchronized void onEvent(RecordedEvent event) {
+        allOnVirtualThreads &= Thread.currentThread().isVirtual();
         if (events.size() + 1 == failOnEvent) {
             throw new IllegalStateException("listener failed on purpose at " + event);
         }
@@ -79,6 +81,10 @@ final class RecordingListener implements SubscriptionListener {
 
     synchronized List<Long> progress() {
         return List.copyOf(progress);
+    }
+
+    boolean calledOnVirtualThreadsOnly() {
+        return allOnVirtualThreads;
     }
 
     int timesCaughtUp() {

@@ -38,6 +38,21 @@ abstract class SubscriptionScenarios extends Scenarios {
     }
 
     @Test
+    void listeners_are_called_on_virtual_threads() {
+        store().append(stream("a"), ExpectedVersion.any(), events(2));
+        RecordingListener all = recording();
+        RecordingListener one = recording();
+
+        try (Subscription a = store().subscribeToAll(SubscriptionStart.fromStart(), EventFilter.all(), all);
+                Subscription b = store().subscribeToStream(stream("a"), SubscriptionStart.fromStart(), one)) {
+            eventually().until(() -> all.count() >= 2 && one.count() >= 2);
+        }
+
+        assertThat(all.calledOnVirtualThreadsOnly()).isTrue();
+        assertThat(one.calledOnVirtualThreadsOnly()).isTrue();
+    }
+
+    @Test
     void on_caught_up_comes_after_the_history_was_delivered() {
         store().append(stream("a"), ExpectedVersion.any(), events(4));
         RecordingListener listener = recording();

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
@@ -97,7 +96,7 @@ public final class CommandHandler<C, E, S> {
                 return earlier.get();
             }
         }
-        String commandId = key.orElseGet(() -> UUID.randomUUID().toString());
+        String commandId = key.orElseGet(() -> SystemStreams.randomId().toString());
         Map<String, String> metadata = Envelopes.metadata(context, commandId, clock.instant());
         Optional<Long> current = Optional.empty();
         int attempts = 0;

@@ -40,7 +40,8 @@ final class Envelopes<E> {
     List<EventData> wrap(List<E> events, Map<String, String> metadata, Optional<String> idempotencyKey) {
         List<EventData> out = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            UUID id = idempotencyKey.isPresent() ? CommandLog.eventId(idempotencyKey.get(), i) : UUID.randomUUID();
+            UUID id =
+                    idempotencyKey.isPresent() ? CommandLog.eventId(idempotencyKey.get(), i) : SystemStreams.randomId();
             out.add(mapper.encode(events.get(i), id, metadata));
         }
         return out;

@@ -1,6 +1,7 @@
 package io.annal.store.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.annal.store.AppendResult;
 import io.annal.store.Direction;
@@ -11,6 +12,7 @@ import io.annal.store.StreamName;
 import io.annal.store.StreamNotFoundException;
 import io.annal.store.WrongExpectedVersionException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -70,6 +72,46 @@ abstract class ConcurrencyScenarios extends Scenarios {
             assertThat(landed.getFirst().position()).isEqualTo(ack.result().firstPosition());
             assertThat(landed.getLast().position()).isEqualTo(ack.result().lastPosition());
         }
+    }
+
+    @Test
+    void concurrent_retries_of_the_same_batches_append_each_batch_once() throws Exception {
+        long seed = Seeds.seed("concurrent_retries_of_the_same_batches_append_each_batch_once");
+        List<List<EventData>> batches = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            batches.add(Events.events(1 + i % 3));
+        }
+        Queue<AppendResult> results = new ConcurrentLinkedQueue<>();
+
+        try (Writers writers = Writers.start(STREAMS, seed, (w, random) -> {
+            List<List<EventData>> mine = new ArrayList<>(batches);
+            Collections.shuffle(mine, random);
+            for (List<EventData> batch : mine) {
+                results.add(store().append(stream("shared"), ExpectedVersion.any(), batch));
+            }
+        })) {
+            writers.awaitAll();
+        }
+
+        Map<Long, List<AppendResult>> byFirstVersion =
+                results.stream().collect(Collectors.groupingBy(AppendResult::firstVersion));
+        assertThat(byFirstVersion).hasSize(batches.size());
+        byFirstVersion.forEach((version, same) -> {
+            assertThat(same).as("results at version %d", version).hasSize(STREAMS);
+            assertThat(same).filteredOn(r -> !r.duplicate()).hasSize(1);
+            assertThat(same)
+                    .extracting(AppendResult::lastVersion, AppendResult::firstPosition, AppendResult::lastPosition)
+                    .containsOnly(tuple(
+                            same.getFirst().lastVersion(),
+                            same.getFirst().firstPosition(),
+                            same.getFirst().lastPosition()));
+        });
+        assertThat(Reads.stream(store(), stream("shared")))
+                .extracting(RecordedEvent::id)
+                .containsExactlyInAnyOrderElementsOf(batches.stream()
+                        .flatMap(List::stream)
+                        .map(EventData::id)
+                        .toList());
     }
 
     /** Reads the stream's version and appends right after it, retrying when another writer got there first. */

@@ -33,6 +33,6 @@ class EmbeddedEventStoreConformanceTest extends EventStoreConformance {
     }
 
     private EmbeddedStoreConfig config(InstantSource clock) {
-        return EmbeddedStoreConfig.of(directory).withClock(clock).withSegmentSize(4 << 20);
+        return EmbeddedStoreConfig.of(directory).withClock(clock).withSegmentSize(2 << 20);
     }
 }

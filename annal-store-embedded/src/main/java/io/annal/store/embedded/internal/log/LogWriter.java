@@ -21,6 +21,7 @@ public final class LogWriter {
     private final long segmentSize;
     private final boolean fsync;
     private final FaultInjector faults;
+    private final SegmentPreparer preparer;
     private Segment active;
     private long written;
     private long durableEnd;
@@ -36,6 +37,7 @@ public final class LogWriter {
         this.segmentSize = segmentSize;
         this.fsync = fsync;
         this.faults = faults;
+        this.preparer = new SegmentPreparer(directory);
     }
 
     /** The most bytes of frames one request may take: what fits in an empty segment. */
@@ -53,8 +55,11 @@ public final class LogWriter {
      * where its first frame goes; frames are then put into {@link #buffer()}.
      */
     public long reserve(int bytes) throws IOException {
-        if (written + batch.position() + bytes > active.capacity()) {
+        long end = written + batch.position() + bytes;
+        if (end > active.capacity()) {
             roll();
+        } else if (end > active.capacity() / 2) {
+            preparer.prepare(active.header().number() + 1, segmentSize);
         }
         if (batch.remaining() < bytes) {
             ByteBuffer bigger = ByteBuffer.allocateDirect(Math.max(batch.capacity() * 2, batch.position() + bytes));
@@ -107,12 +112,16 @@ public final class LogWriter {
         faults.reached(FaultPoint.DURING_SEGMENT_ROLL);
         SegmentHeader next = new SegmentHeader(
                 active.header().number() + 1, active.base() + active.capacity(), segmentSize, dataEnd);
-        active = Segment.create(directory, next, faults);
+        active = Segment.create(directory, next, faults, preparer);
         log.add(active);
         written = SEGMENT_HEADER_SIZE;
     }
 
     public void close() throws IOException {
-        active.seal();
+        try {
+            active.seal();
+        } finally {
+            preparer.close();
+        }
     }
 }

@@ -31,25 +31,29 @@ public final class Segment {
     }
 
     /**
-     * Creates the segment durably: header written and forced in a temporary file, which is then
-     * renamed into place and the directory forced, so that a crash never leaves a half-made segment
-     * under a segment's name.
+     * Creates the segment durably from a zero-filled temporary file: the header is written and
+     * forced, then the file is renamed into place and the directory forced, so that a crash never
+     * leaves a half-made segment under a segment's name.
      */
-    public static Segment create(Path directory, SegmentHeader header, FaultInjector faults) throws IOException {
-        Path file = directory.resolve(segmentFileName(header.number()));
-        Path temporary = directory.resolve(segmentFileName(header.number()) + TEMPORARY_SUFFIX);
-        try (FileChannel out = FileChannel.open(
-                temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+    static Segment create(Path directory, SegmentHeader header, FaultInjector faults, SegmentPreparer preparer)
+            throws IOException {
+        Path temporary = preparer.take(header.number(), header.capacity());
+        try (FileChannel out = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
             ByteBuffer bytes = header.encode();
             while (bytes.hasRemaining()) {
                 out.write(bytes, bytes.position());
             }
-            out.write(ByteBuffer.allocate(1), header.capacity() - 1);
             out.force(true);
         }
+        Path file = directory.resolve(segmentFileName(header.number()));
         Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
         forceDirectory(directory);
         return open(file, header, true, faults);
+    }
+
+    /** Creates the first segment of a new log. */
+    public static Segment createFirst(Path directory, SegmentHeader header, FaultInjector faults) throws IOException {
+        return create(directory, header, faults, new SegmentPreparer(directory));
     }
 
     /** Opens an existing segment whose header was already validated. */

@@ -45,7 +45,7 @@ public final class LogRecovery {
         Files.createDirectories(directory);
         List<Path> files = listSegments(directory);
         if (files.isEmpty()) {
-            Segment first = Segment.create(directory, new SegmentHeader(0, 0, segmentSize, -1), faults);
+            Segment first = Segment.createFirst(directory, new SegmentHeader(0, 0, segmentSize, -1), faults);
             return new Recovered(new Log(List.of(first), index::resolve), SEGMENT_HEADER_SIZE);
         }
         List<Segment> segments = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.annal.command;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -29,7 +30,7 @@ public record Snapshot(long streamVersion, UUID eventId, int schemaVersion, byte
                 && streamVersion == other.streamVersion
                 && eventId.equals(other.eventId)
                 && schemaVersion == other.schemaVersion
-                && java.util.Arrays.equals(state, other.state);
+                && Arrays.equals(state, other.state);
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Optional;
 /** The whole conformance suite against the embedded store; each scenario gets a fresh directory. */
 class EmbeddedEventStoreConformanceTest extends EventStoreConformance {
 
-    // Under target/, not a JUnit temporary directory: the suite's jqwik properties run outside Jupiter.
+    // Under target/: the model property opens many stores per test, beyond one @TempDir's life.
     private static final Path ROOT = Path.of("target", "conformance-stores");
 
     private Path directory;

@@ -23,38 +23,36 @@ class SuiteCanFailTest {
 
     @Test
     void suite_fails_for_a_store_that_loses_acknowledged_events() {
-        assertThat(failedTests("junit-jupiter", AgainstLosingStore.class))
-                .contains("sixty_four_writers_on_sixteen_hot_streams_lose_no_update");
-        assertThat(failedTests("jqwik", AgainstLosingStore.class))
-                .contains("random_operation_sequences_behave_like_the_model");
+        assertThat(failedTests(AgainstLosingStore.class))
+                .contains(
+                        "sixty_four_writers_on_sixteen_hot_streams_lose_no_update",
+                        "random_operation_sequences_behave_like_the_model");
     }
 
     @Test
     void suite_fails_for_a_store_that_reorders_events() {
-        assertThat(failedTests("junit-jupiter", AgainstReorderingStore.class))
+        assertThat(failedTests(AgainstReorderingStore.class))
                 .contains(
                         "read_all_forward_returns_every_event_in_commit_order",
-                        "read_forward_from_zero_returns_every_event_in_version_order");
-        assertThat(failedTests("jqwik", AgainstReorderingStore.class))
-                .contains("random_operation_sequences_behave_like_the_model");
+                        "read_forward_from_zero_returns_every_event_in_version_order",
+                        "random_operation_sequences_behave_like_the_model");
     }
 
     @Test
     void suite_fails_for_a_store_that_checks_expected_versions_without_atomicity() {
-        assertThat(failedTests("junit-jupiter", AgainstRacyStore.class))
+        assertThat(failedTests(AgainstRacyStore.class))
                 .containsExactly("sixty_four_writers_on_sixteen_hot_streams_lose_no_update");
     }
 
     @Test
     void suite_passes_for_the_reference_store_run_the_same_way() {
-        assertThat(failedTests("junit-jupiter", InMemoryEventStoreTest.class)).isEmpty();
+        assertThat(failedTests(InMemoryEventStoreTest.class)).isEmpty();
     }
 
-    /** Runs the suite of {@code suite} on one engine and returns the names of the failed tests. */
-    private static List<String> failedTests(String engine, Class<?> suite) {
-        Events tests = EngineTestKit.engine(engine)
+    /** Runs the suite of {@code suite} and returns the names of the failed tests. */
+    private static List<String> failedTests(Class<?> suite) {
+        Events tests = EngineTestKit.engine("junit-jupiter")
                 .selectors(selectClass(suite))
-                .configurationParameter("jqwik.database", "target/jqwik-database")
                 .execute()
                 .testEvents();
         assertThat(tests.started().count()).as("tests started").isPositive();

@@ -6,16 +6,11 @@ import io.annal.store.EventStore;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Optional;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 
 /**
  * The conformance suite of {@code docs/store-semantics.md}. A backend adopts all of it with one
@@ -32,9 +27,7 @@ import org.junit.jupiter.api.Nested;
  * backend also overrides {@link #reopen}; without it the restart scenarios report themselves as
  * skipped.
  *
- * <p>Randomized scenarios print their seed; {@code -Dannal.tck.seed=N} replays one. The model
- * property runs on jqwik: set {@code jqwik.database = target/jqwik-database} in the backend's
- * {@code junit-platform.properties} to keep jqwik's record of failures out of the source tree.
+ * <p>Randomized scenarios print their seed; {@code -Dannal.tck.seed=N} replays one.
  */
 public abstract class EventStoreConformance {
 
@@ -90,19 +83,11 @@ public abstract class EventStoreConformance {
         return reopened.orElseThrow();
     }
 
-    @Property(tries = 100)
-    @AddLifecycleHook(PrintSeed.class)
-    public final void random_operation_sequences_behave_like_the_model(
-            @ForAll("operationSequences") List<Operation> operations) {
-        MutableClock wholeMillis = MutableClock.at(START.truncatedTo(ChronoUnit.MILLIS));
-        try (EventStore fresh = openStore(wholeMillis)) {
-            new ModelCheck(fresh, wholeMillis).run(operations);
-        }
-    }
-
-    @Provide
-    final Arbitrary<List<Operation>> operationSequences() {
-        return Operation.sequences();
+    /** Random operation sequences against the model; the seed is printed, {@code -Dannal.tck.seed=N} replays it. */
+    @Test
+    public final void random_operation_sequences_behave_like_the_model() {
+        new ModelProperty(this::openStore, () -> MutableClock.at(START.truncatedTo(ChronoUnit.MILLIS)))
+                .check(Seeds.seed("random_operation_sequences_behave_like_the_model"), 100);
     }
 
     @Nested

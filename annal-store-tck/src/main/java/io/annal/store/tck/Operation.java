@@ -1,11 +1,9 @@
 package io.annal.store.tck;
 
 import io.annal.store.Direction;
+import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.Random;
 
 /** One step of a random sequence run against the store and the model. Streams are numbered 0 to 3. */
 sealed interface Operation {
@@ -39,44 +37,48 @@ sealed interface Operation {
 
     record ReadAll(Direction direction, int pageSize) implements Operation {}
 
-    static Arbitrary<List<Operation>> sequences() {
-        Arbitrary<Integer> streams = Arbitraries.integers().between(0, 3);
-        Arbitrary<Expectation> expectations = Arbitraries.of(Expectation.class);
-        Arbitrary<Direction> directions = Arbitraries.of(Direction.class);
-        Arbitrary<Operation> append = Combinators.combine(
-                        streams, expectations, Arbitraries.integers().between(1, 4))
-                .as(Append::new);
-        Arbitrary<Operation> retry = Combinators.combine(streams, expectations, Arbitraries.of(true, false))
-                .as(Retry::new);
-        Arbitrary<Operation> delete = Combinators.combine(streams, expectations).as(Delete::new);
-        Arbitrary<Operation> tombstone = streams.map(Tombstone::new);
-        Arbitrary<Operation> retain = Combinators.combine(
-                        streams,
-                        Arbitraries.integers().between(0, 4),
-                        Arbitraries.integers().between(-1, 8),
-                        Arbitraries.of(0, 0, 30, 90))
-                .as(Retain::new);
-        Arbitrary<Operation> tick = Arbitraries.integers().between(1, 60).map(Tick::new);
-        Arbitrary<Operation> readStream = Combinators.combine(
-                        streams,
-                        Arbitraries.integers().between(0, 12),
-                        directions,
-                        Arbitraries.integers().between(1, 5))
-                .as(ReadStream::new);
-        Arbitrary<Operation> readAll = Combinators.combine(
-                        directions, Arbitraries.integers().between(1, 7))
-                .as(ReadAll::new);
-        return Arbitraries.frequencyOf(
-                        Tuple.of(12, append),
-                        Tuple.of(4, retry),
-                        Tuple.of(2, delete),
-                        Tuple.of(1, tombstone),
-                        Tuple.of(2, retain),
-                        Tuple.of(4, readStream),
-                        Tuple.of(2, readAll),
-                        Tuple.of(2, tick))
-                .list()
-                .ofMinSize(1)
-                .ofMaxSize(40);
+    /** The most operations in one random sequence. */
+    int MAX_LENGTH = 40;
+
+    /** A random sequence of 1 to {@link #MAX_LENGTH} operations, weighted towards appends. */
+    static List<Operation> randomSequence(Random random) {
+        int length = 1 + random.nextInt(MAX_LENGTH);
+        List<Operation> operations = new ArrayList<>(length);
+        for (int i = 0; i < length; i++) {
+            operations.add(randomOperation(random));
+        }
+        return operations;
+    }
+
+    private static Operation randomOperation(Random r) {
+        int stream = r.nextInt(4);
+        Expectation expected = oneOf(r, Expectation.values());
+        Direction direction = oneOf(r, Direction.values());
+        // Weights: append 12, retry 4, read stream 4, delete 2, retain 2, read all 2, tick 2, tombstone 1.
+        int pick = r.nextInt(29);
+        if (pick < 12) {
+            return new Append(stream, expected, between(r, 1, 4));
+        } else if (pick < 16) {
+            return new Retry(stream, expected, r.nextBoolean());
+        } else if (pick < 20) {
+            return new ReadStream(stream, between(r, 0, 12), direction, between(r, 1, 5));
+        } else if (pick < 22) {
+            return new Delete(stream, expected);
+        } else if (pick < 24) {
+            return new Retain(stream, between(r, 0, 4), between(r, -1, 8), oneOf(r, new Integer[] {0, 0, 30, 90}));
+        } else if (pick < 26) {
+            return new ReadAll(direction, between(r, 1, 7));
+        } else if (pick < 28) {
+            return new Tick(between(r, 1, 60));
+        }
+        return new Tombstone(stream);
+    }
+
+    private static int between(Random r, int min, int max) {
+        return min + r.nextInt(max - min + 1);
+    }
+
+    private static <T> T oneOf(Random r, T[] values) {
+        return values[r.nextInt(values.length)];
     }
 }

@@ -91,7 +91,7 @@ public final class AllReads {
 
     /** Pages for a {@code $all} subscription, read only below the transaction horizon. */
     public PageSource pages(EventFilter filter) {
-        return (after, maxCount) -> page(after, maxCount, filter);
+        return OutageTolerantPages.wrap((after, maxCount) -> page(after, maxCount, filter));
     }
 
     private PageSource.Page page(long after, int maxCount, EventFilter filter) {

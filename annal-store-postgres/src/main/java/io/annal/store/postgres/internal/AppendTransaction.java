@@ -5,7 +5,6 @@ import io.annal.store.EventData;
 import io.annal.store.EventStoreException;
 import io.annal.store.StreamAppend;
 import io.annal.store.StreamName;
-import io.annal.store.StreamState;
 import io.annal.store.postgres.internal.AppendPlanner.EventKey;
 import io.annal.store.postgres.internal.AppendPlanner.Fresh;
 import io.annal.store.postgres.internal.AppendPlanner.PartPlan;
@@ -16,36 +15,34 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * One group-commit transaction: locks, reads the streams the batch touches, plans every append in
- * memory, then writes all accepted events with one INSERT and all stream rows with one upsert.
- * The caller commits. A request that fails its checks fails alone; the others go on.
+ * One group-commit transaction. It first takes positions for every event of the batch (so the
+ * transaction's xid and positions come in the right order, see ADR 0006), then locks the rows of
+ * the streams the batch touches, plans every append in memory, and writes all accepted events
+ * with one INSERT and all stream rows with one upsert. Positions of events that end up not written
+ * are left as gaps. The caller commits. A request that fails its checks fails alone.
  */
 final class AppendTransaction {
 
     /** A request's fate: its results, or the check that failed it. */
     record Outcome(List<AppendResult> results, EventStoreException failure) {}
 
-    private static final String LOAD_STREAMS =
-            "SELECT name, state, last_version FROM streams WHERE name = ANY (?) ORDER BY name FOR UPDATE";
     private static final String LOAD_STORED_IDS = "SELECT e.stream, e.id, e.version, e.position"
             + " FROM unnest(?::text[], ?::uuid[]) AS k(stream, id)"
             + " JOIN events e ON e.stream = k.stream AND e.id = k.id";
-    private static final String ALLOCATE = "SELECT nextval('event_position') FROM generate_series(1, ?)";
+    private static final String ALLOCATE = "SELECT allocate_positions(?)";
     private static final String INSERT_EVENTS =
             "INSERT INTO events (position, stream, version, id, type, data, metadata, recorded_at)"
                     + " SELECT p, s, v, i, t, d, m, ? FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::uuid[],"
                     + " ?::text[], ?::bytea[], ?::bytea[]) AS u(p, s, v, i, t, d, m)";
-    private static final String UPSERT_STREAMS = "INSERT INTO streams (name, state, last_version, last_write)"
-            + " SELECT n, 'LIVE', v, ? FROM unnest(?::text[], ?::bigint[]) AS u(n, v)"
+    private static final String UPSERT_STREAMS = "INSERT INTO streams (name, sort_key, state, last_version, last_write)"
+            + " SELECT n, k, 'LIVE', v, ? FROM unnest(?::text[], ?::bytea[], ?::bigint[]) AS u(n, k, v)"
             + " ON CONFLICT (name) DO UPDATE SET state = 'LIVE', last_version = excluded.last_version,"
             + " last_write = excluded.last_write";
     private static final String NOTIFY = "SELECT pg_notify(?, '')";
@@ -58,8 +55,8 @@ final class AppendTransaction {
 
     /** Runs the batch in {@code c}'s open transaction; returns one outcome per request, in order. */
     List<Outcome> run(Connection c, List<PendingAppend> batch, Instant now) throws SQLException {
-        AppendLock.acquire(c, schema);
-        Map<StreamName, StreamRecord> streams = loadStreams(c, batch);
+        long[] positions = allocatePositions(c, batch);
+        Map<StreamName, StreamRecord> streams = StreamLocks.lock(c, names(batch));
         AppendPlanner planner = new AppendPlanner(streams, loadStoredIds(c, batch, streams));
         List<List<PartPlan>> plans = new ArrayList<>(batch.size());
         List<Outcome> failures = new ArrayList<>(batch.size());
@@ -80,7 +77,7 @@ final class AppendTransaction {
             }
         }
         if (!fresh.isEmpty()) {
-            allocatePositions(c, fresh);
+            assignPositions(positions, fresh);
             insertEvents(c, fresh, now);
             upsertStreams(c, streams, now);
             notifySubscribers(c);
@@ -100,32 +97,14 @@ final class AppendTransaction {
         return outcomes;
     }
 
-    private static Map<StreamName, StreamRecord> loadStreams(Connection c, List<PendingAppend> batch)
-            throws SQLException {
-        Set<String> names = new LinkedHashSet<>();
+    private static List<StreamName> names(List<PendingAppend> batch) {
+        List<StreamName> names = new ArrayList<>();
         for (PendingAppend request : batch) {
             for (StreamAppend part : request.parts()) {
-                names.add(part.stream().value());
+                names.add(part.stream());
             }
         }
-        Map<StreamName, StreamRecord> streams = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(LOAD_STREAMS)) {
-            ps.setArray(1, c.createArrayOf("text", names.toArray(String[]::new)));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    StreamName name = new StreamName(rs.getString(1));
-                    String state = rs.getString(2);
-                    long last = rs.getLong(3);
-                    if (rs.wasNull()) {
-                        last = -1;
-                    }
-                    streams.put(
-                            name,
-                            new StreamRecord(name, Optional.ofNullable(state).map(StreamState::valueOf), last));
-                }
-            }
-        }
-        return streams;
+        return names;
     }
 
     /** The ids of the batch already stored in their streams; streams never written cannot have any. */
@@ -163,10 +142,10 @@ final class AppendTransaction {
         return stored;
     }
 
-    private static void allocatePositions(Connection c, List<Fresh> fresh) throws SQLException {
+    private static long[] allocatePositions(Connection c, List<PendingAppend> batch) throws SQLException {
         int count = 0;
-        for (Fresh f : fresh) {
-            count += f.slots().size();
+        for (PendingAppend request : batch) {
+            count += request.eventCount();
         }
         long[] positions = new long[count];
         try (PreparedStatement ps = c.prepareStatement(ALLOCATE)) {
@@ -177,7 +156,11 @@ final class AppendTransaction {
                 }
             }
         }
-        java.util.Arrays.sort(positions);
+        Arrays.sort(positions);
+        return positions;
+    }
+
+    private static void assignPositions(long[] positions, List<Fresh> fresh) {
         int next = 0;
         for (Fresh f : fresh) {
             for (EventSlot slot : f.slots()) {
@@ -223,17 +206,20 @@ final class AppendTransaction {
     private static void upsertStreams(Connection c, Map<StreamName, StreamRecord> streams, Instant now)
             throws SQLException {
         List<String> names = new ArrayList<>();
+        List<byte[]> sortKeys = new ArrayList<>();
         List<Long> lastVersions = new ArrayList<>();
         for (StreamRecord stream : streams.values()) {
             if (stream.written) {
                 names.add(stream.name.value());
+                sortKeys.add(SortKeys.of(stream.name));
                 lastVersions.add(stream.lastVersion);
             }
         }
         try (PreparedStatement ps = c.prepareStatement(UPSERT_STREAMS)) {
             EventRows.setInstant(ps, 1, now);
             ps.setArray(2, array(c, "text", names.toArray(String[]::new)));
-            ps.setArray(3, array(c, "bigint", lastVersions.toArray(Long[]::new)));
+            ps.setArray(3, array(c, "bytea", sortKeys.toArray(byte[][]::new)));
+            ps.setArray(4, array(c, "bigint", lastVersions.toArray(Long[]::new)));
             ps.executeUpdate();
         }
     }

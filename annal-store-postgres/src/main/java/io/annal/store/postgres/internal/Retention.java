@@ -2,13 +2,14 @@ package io.annal.store.postgres.internal;
 
 /**
  * The SQL form of "live" (docs/store-semantics.md): an event of stream row {@code s} is live when
- * its version is at least {@link io.annal.store.StreamMetadata#firstKeptVersion} and, with a
+ * its version is at least {@link io.annal.store.StreamMetadata#firstKeptVersion} and not below a
+ * soft delete, and, with a
  * {@code maxAge}, it was recorded no earlier than now minus that age. Takes one parameter: now.
  */
 final class Retention {
 
     static final String FIRST_KEPT_VERSION =
-            "GREATEST(COALESCE(s.truncate_before, 0), COALESCE(s.last_version - s.max_count + 1, 0))";
+            "GREATEST(s.deleted_before, COALESCE(s.truncate_before, 0), COALESCE(s.last_version - s.max_count + 1, 0))";
 
     static final String LIVE_EVENT = "e.version >= " + FIRST_KEPT_VERSION
             + " AND (s.max_age_micros IS NULL"

@@ -30,9 +30,4 @@ public record SchemaName(String value) {
     public String channel() {
         return "annal_appended_" + value;
     }
-
-    /** The advisory lock that orders appends and stream changes in this schema (see ADR 0006). */
-    public long appendLockKey() {
-        return 0x616E_6E61_0000_0000L | (value.hashCode() & 0xFFFF_FFFFL);
-    }
 }

@@ -5,31 +5,26 @@ import io.annal.store.StreamDeletedException;
 import io.annal.store.StreamMetadata;
 import io.annal.store.StreamName;
 import io.annal.store.StreamNotFoundException;
-import io.annal.store.StreamState;
 import io.annal.store.WrongExpectedVersionException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
-import java.util.Optional;
+import java.util.List;
+import java.util.OptionalLong;
 
 /**
- * Soft delete, tombstone and metadata changes. Each runs in its own transaction under the append
- * lock, so it is ordered with the appends exactly as the group-commit batches see it.
+ * Soft delete, tombstone and metadata changes. Each runs in its own transaction holding the
+ * stream's row lock, so it is ordered with the appends to that stream.
  */
 public final class StreamChanges {
 
-    private static final String LOCK_ROW = "SELECT state, last_version FROM streams WHERE name = ? FOR UPDATE";
-    private static final String SOFT_DELETE =
-            "UPDATE streams SET state = 'DELETED', truncate_before = last_version + 1 WHERE name = ?";
-    private static final String TOMBSTONE = "INSERT INTO streams (name, state) VALUES (?, 'TOMBSTONED')"
+    private static final String SOFT_DELETE = "UPDATE streams SET state = 'DELETED', deleted_before = last_version + 1,"
+            + " truncate_before = last_version + 1 WHERE name = ?";
+    private static final String TOMBSTONE = "INSERT INTO streams (name, sort_key, state) VALUES (?, ?, 'TOMBSTONED')"
             + " ON CONFLICT (name) DO UPDATE SET state = 'TOMBSTONED'";
-    private static final String SET_METADATA =
-            "INSERT INTO streams (name, max_count, max_age, max_age_micros, truncate_before, custom)"
-                    + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET max_count = excluded.max_count,"
-                    + " max_age = excluded.max_age, max_age_micros = excluded.max_age_micros,"
-                    + " truncate_before = excluded.truncate_before, custom = excluded.custom";
+    private static final String SET_METADATA = "UPDATE streams SET max_count = ?, max_age = ?,"
+            + " max_age_micros = ?, truncate_before = ?, custom = ? WHERE name = ?";
 
     private final Database db;
 
@@ -61,7 +56,11 @@ public final class StreamChanges {
                 throw new StreamDeletedException(stream);
             }
             requireExpected(row, expected);
-            update(c, TOMBSTONE, stream);
+            try (PreparedStatement ps = c.prepareStatement(TOMBSTONE)) {
+                ps.setString(1, stream.value());
+                ps.setBytes(2, SortKeys.of(stream));
+                ps.executeUpdate();
+            }
         });
     }
 
@@ -71,20 +70,14 @@ public final class StreamChanges {
                 throw new StreamDeletedException(stream);
             }
             try (PreparedStatement ps = c.prepareStatement(SET_METADATA)) {
-                ps.setString(1, stream.value());
-                setLong(
-                        ps,
-                        2,
-                        metadata.maxCount().isPresent() ? metadata.maxCount().getAsLong() : null);
-                ps.setString(3, metadata.maxAge().map(Object::toString).orElse(null));
-                setLong(ps, 4, metadata.maxAge().map(StreamChanges::micros).orElse(null));
-                setLong(
-                        ps,
-                        5,
-                        metadata.truncateBefore().isPresent()
-                                ? metadata.truncateBefore().getAsLong()
-                                : null);
-                ps.setBytes(6, metadata.custom());
+                OptionalLong maxCount = metadata.maxCount();
+                OptionalLong truncateBefore = metadata.truncateBefore();
+                setLong(ps, 1, maxCount.isPresent() ? maxCount.getAsLong() : null);
+                ps.setString(2, metadata.maxAge().map(Object::toString).orElse(null));
+                setLong(ps, 3, metadata.maxAge().map(StreamChanges::micros).orElse(null));
+                setLong(ps, 4, truncateBefore.isPresent() ? truncateBefore.getAsLong() : null);
+                ps.setBytes(5, metadata.custom());
+                ps.setString(6, stream.value());
                 ps.executeUpdate();
             }
         });
@@ -108,8 +101,7 @@ public final class StreamChanges {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
-                AppendLock.acquire(c, db.schema());
-                change.apply(c, lockRow(c, stream));
+                change.apply(c, StreamLocks.lock(c, List.of(stream)).get(stream));
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -117,21 +109,6 @@ public final class StreamChanges {
             }
         } catch (SQLException e) {
             throw Failures.storage(operation, e);
-        }
-    }
-
-    private static StreamRecord lockRow(Connection c, StreamName stream) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(LOCK_ROW)) {
-            ps.setString(1, stream.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return StreamRecord.absent(stream);
-                }
-                String state = rs.getString(1);
-                long last = rs.getLong(2);
-                return new StreamRecord(
-                        stream, Optional.ofNullable(state).map(StreamState::valueOf), rs.wasNull() ? -1 : last);
-            }
         }
     }
 

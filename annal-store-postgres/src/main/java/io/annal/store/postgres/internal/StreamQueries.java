@@ -24,9 +24,9 @@ public final class StreamQueries {
     private static final String INFO =
             "SELECT name, state, last_version, last_write FROM streams WHERE name = ? AND state IS NOT NULL";
     private static final String LIST = "SELECT name, state, last_version, last_write FROM streams"
-            + " WHERE state IS NOT NULL AND starts_with(name, ?) AND name > ? ORDER BY name LIMIT ?";
+            + " WHERE state IS NOT NULL AND starts_with(name, ?) AND sort_key > ? ORDER BY sort_key LIMIT ?";
     private static final String LIST_FROM_START = "SELECT name, state, last_version, last_write FROM streams"
-            + " WHERE state IS NOT NULL AND starts_with(name, ?) ORDER BY name LIMIT ?";
+            + " WHERE state IS NOT NULL AND starts_with(name, ?) ORDER BY sort_key LIMIT ?";
 
     private final Database db;
 
@@ -75,7 +75,7 @@ public final class StreamQueries {
             int index = 1;
             ps.setString(index++, prefix);
             if (after.isPresent()) {
-                ps.setString(index++, after.get().value());
+                ps.setBytes(index++, SortKeys.of(after.get()));
             }
             ps.setInt(index, limit);
             List<StreamInfo> infos = new ArrayList<>();

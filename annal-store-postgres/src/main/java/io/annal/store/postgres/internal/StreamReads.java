@@ -72,7 +72,7 @@ public final class StreamReads {
      * assigned under its row lock, so a later version never commits before an earlier one.
      */
     public PageSource pages(StreamName stream) {
-        return (after, maxCount) -> {
+        return OutageTolerantPages.wrap((after, maxCount) -> {
             Found found = query(stream, after + 1, Direction.FORWARD, maxCount);
             if (found.state() == StreamState.TOMBSTONED) {
                 throw new StreamDeletedException(stream);
@@ -80,7 +80,7 @@ public final class StreamReads {
             List<RecordedEvent> events = found.events();
             long scannedTo = events.isEmpty() ? after : events.getLast().version();
             return new PageSource.Page(events, scannedTo, events.size() < maxCount);
-        };
+        });
     }
 
     private Found query(StreamName stream, long from, Direction direction, int limit) {

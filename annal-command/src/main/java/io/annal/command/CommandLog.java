@@ -63,6 +63,9 @@ final class CommandLog {
 
     /** The recorded outcome of {@code commandId}, as a replayed result; empty when there is none. */
     Optional<CommandResult> find(String commandId) {
+        if (store.info(streamOf(commandId)).isEmpty()) {
+            return Optional.empty(); // the usual case: a lookup without the cost of an exception
+        }
         List<RecordedEvent> events;
         try {
             events = store.readStream(streamOf(commandId), 0, Direction.FORWARD, 1)

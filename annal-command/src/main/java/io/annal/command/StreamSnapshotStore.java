@@ -33,10 +33,13 @@ final class StreamSnapshotStore implements SnapshotStore {
 
     @Override
     public Optional<Snapshot> load(StreamName stream) {
+        StreamName name = SystemStreams.snapshot(stream);
+        if (store.info(name).isEmpty()) {
+            return Optional.empty(); // short streams have none: skip the cost of an exception
+        }
         List<RecordedEvent> last;
         try {
-            last = store.readStream(SystemStreams.snapshot(stream), Long.MAX_VALUE, Direction.BACKWARD, 1)
-                    .events();
+            last = store.readStream(name, Long.MAX_VALUE, Direction.BACKWARD, 1).events();
         } catch (StreamNotFoundException e) {
             return Optional.empty();
         }

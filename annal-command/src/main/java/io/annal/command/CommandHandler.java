@@ -23,6 +23,14 @@ import java.util.random.RandomGenerator;
 /**
  * Runs one decider's commands against an event store.
  *
+ * <pre>{@code
+ * CommandHandler<AccountCommand, AccountEvent, Account> accounts = CommandHandler.builder(
+ *                 new AccountDecider(), store, mapper, command -> StreamName.of("account-" + command.accountId()))
+ *         .snapshots(accountSerializer, 1)
+ *         .build();
+ * CommandResult result = accounts.handle(new Deposit("a-1", 50), CommandContext.withCommandId(idempotencyKey));
+ * }</pre>
+ *
  * <p>Design: optimistic concurrency, no locks. A command is decided on the state loaded from the
  * hot cache (no read at all) or from the store (snapshot plus tail), and its events are appended
  * with the loaded version as the expected version. If another writer got there first the store

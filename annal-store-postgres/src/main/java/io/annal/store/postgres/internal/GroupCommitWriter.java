@@ -125,7 +125,6 @@ public final class GroupCommitWriter implements AutoCloseable {
     private void process(List<PendingAppend> batch) {
         try {
             List<Outcome> outcomes = commit(batch);
-            afterCommit.run();
             for (int i = 0; i < batch.size(); i++) {
                 Outcome outcome = outcomes.get(i);
                 if (outcome.failure() != null) {
@@ -134,6 +133,7 @@ public final class GroupCommitWriter implements AutoCloseable {
                     batch.get(i).result().complete(outcome.results());
                 }
             }
+            afterCommit.run();
         } catch (CommitFailure failure) {
             if (batch.size() > 1 && !Failures.isConnectionLoss(failure.cause)) {
                 LOG.log(

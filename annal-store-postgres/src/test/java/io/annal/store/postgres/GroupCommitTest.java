@@ -1,0 +1,139 @@
+package io.annal.store.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.annal.store.AppendResult;
+import io.annal.store.Direction;
+import io.annal.store.EventData;
+import io.annal.store.ExpectedVersion;
+import io.annal.store.RecordedEvent;
+import io.annal.store.StorageException;
+import io.annal.store.StreamName;
+import io.annal.store.WrongExpectedVersionException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Appends that share a group commit keep their own outcomes. */
+class GroupCommitTest {
+
+    private static final int CALLERS = 48;
+
+    private PostgresStoreConfig config;
+    private PostgresEventStore store;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+
+    @BeforeEach
+    void open() {
+        config = TestPostgres.freshConfig();
+        store = PostgresEventStore.open(config);
+    }
+
+    @AfterEach
+    void close() {
+        threads.shutdownNow();
+        store.close();
+    }
+
+    @Test
+    void concurrent_appends_to_one_stream_each_get_their_own_versions_and_failures() throws Exception {
+        StreamName stream = StreamName.of("hot");
+        store.append(stream, ExpectedVersion.noStream(), List.of(EventData.json("Opened", "{}")));
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Object>> calls = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) {
+            // Half append whatever the version, half all expect version 0: exactly one of those may win.
+            ExpectedVersion expected = i % 2 == 0 ? ExpectedVersion.any() : ExpectedVersion.exact(0);
+            calls.add(threads.submit(() -> {
+                go.await();
+                try {
+                    return store.append(stream, expected, List.of(EventData.json("Touched", "{}")));
+                } catch (WrongExpectedVersionException e) {
+                    return e;
+                }
+            }));
+        }
+        go.countDown();
+        List<Object> outcomes = new ArrayList<>();
+        for (Future<Object> call : calls) {
+            outcomes.add(call.get());
+        }
+
+        long appended = outcomes.stream().filter(AppendResult.class::isInstance).count();
+        long rejected = outcomes.stream()
+                .filter(WrongExpectedVersionException.class::isInstance)
+                .count();
+        assertThat(appended + rejected).isEqualTo(CALLERS);
+        assertThat(rejected).isBetween((long) CALLERS / 2 - 1, (long) CALLERS / 2);
+        List<Long> versions = outcomes.stream()
+                .filter(AppendResult.class::isInstance)
+                .map(o -> ((AppendResult) o).firstVersion())
+                .sorted()
+                .toList();
+        List<Long> expectedVersions = new ArrayList<>();
+        for (long v = 1; v <= appended; v++) {
+            expectedVersions.add(v);
+        }
+        assertThat(versions).isEqualTo(expectedVersions);
+        List<RecordedEvent> events =
+                store.readStream(stream, 0, Direction.FORWARD, 4096).events();
+        assertThat(events).hasSize((int) appended + 1);
+    }
+
+    @Test
+    void an_append_the_database_rejects_fails_alone_and_its_batch_neighbours_commit() throws Exception {
+        StreamName poisoned = StreamName.of("poisoned");
+        insertConflictingRowBehindTheStoresBack(poisoned);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<AppendResult>> healthy = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) {
+            StreamName stream = StreamName.of("healthy-" + i);
+            healthy.add(threads.submit(() -> {
+                go.await();
+                return store.append(stream, ExpectedVersion.noStream(), List.of(EventData.json("Ok", "{}")));
+            }));
+        }
+        Future<Throwable> bad = threads.submit(() -> {
+            go.await();
+            try {
+                store.append(poisoned, ExpectedVersion.any(), List.of(EventData.json("Clash", "{}")));
+                return null;
+            } catch (StorageException e) {
+                return e;
+            }
+        });
+        go.countDown();
+
+        assertThat(bad.get()).isInstanceOf(StorageException.class).hasMessageContaining("not acknowledged");
+        for (Future<AppendResult> call : healthy) {
+            assertThat(call.get().firstVersion()).isZero();
+        }
+        assertThat(store.append(StreamName.of("after"), ExpectedVersion.any(), List.of(EventData.json("Ok", "{}"))))
+                .isNotNull();
+    }
+
+    /** A row at version 0 that the streams table does not know about: the store's insert will clash with it. */
+    private void insertConflictingRowBehindTheStoresBack(StreamName stream) throws SQLException {
+        try (Connection c = TestPostgres.connect();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO \"" + config.schema()
+                        + "\".events (position, stream, version, id, type, data, metadata, recorded_at)"
+                        + " VALUES (1000000, ?, 0, ?, 'Foreign', ?, ?, now())")) {
+            ps.setString(1, stream.value());
+            ps.setObject(2, UUID.randomUUID());
+            ps.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
+            ps.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
+            ps.executeUpdate();
+        }
+    }
+}

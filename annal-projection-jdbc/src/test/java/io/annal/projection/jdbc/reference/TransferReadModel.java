@@ -1,0 +1,91 @@
+package io.annal.projection.jdbc.reference;
+
+import io.annal.codec.EventCodec;
+import io.annal.examples.bank.BankCodecs;
+import io.annal.examples.bank.TransferEvent;
+import io.annal.examples.bank.TransferEvent.TransferCompleted;
+import io.annal.examples.bank.TransferEvent.TransferDebited;
+import io.annal.examples.bank.TransferEvent.TransferFailed;
+import io.annal.examples.bank.TransferEvent.TransferStarted;
+import io.annal.examples.bank.TransferSummary;
+import io.annal.projection.Projection;
+import io.annal.projection.ProjectionHandler;
+import io.annal.projection.jdbc.JdbcContext;
+import io.annal.projection.jdbc.JdbcReadModels;
+import io.annal.store.EventFilter;
+import io.annal.store.RecordedEvent;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** {@code GET /queries/transfers/{transferId}}: one row per transfer. */
+public final class TransferReadModel implements ProjectionHandler<JdbcContext> {
+
+    private static final EventCodec<TransferEvent> CODEC = BankCodecs.transfers();
+
+    private TransferReadModel() {}
+
+    public static Projection<JdbcContext> projection() {
+        return Projection.of("transfers", 1, EventFilter.streamPrefixes("transfer-"), new TransferReadModel());
+    }
+
+    @Override
+    public void prepare(JdbcContext context) throws SQLException {
+        Sql.update(
+                context.connection(),
+                "CREATE TABLE " + context.table("transfers") + " (transfer_key VARCHAR(200) PRIMARY KEY,"
+                        + " transfer_id VARCHAR(200) NOT NULL, status VARCHAR(10) NOT NULL,"
+                        + " from_account VARCHAR(200) NOT NULL, to_account VARCHAR(200) NOT NULL,"
+                        + " amount BIGINT NOT NULL, reason TEXT)");
+    }
+
+    @Override
+    public void handle(JdbcContext context, RecordedEvent event) throws SQLException {
+        Connection c = context.connection();
+        String table = context.table("transfers");
+        String key = Sql.idOf(event.stream());
+        switch (CODEC.decodeEvent(event)) {
+            case TransferStarted started ->
+                Sql.update(
+                        c,
+                        "INSERT INTO " + table
+                                + " (transfer_key, transfer_id, status, from_account, to_account, amount)"
+                                + " VALUES (?, ?, 'pending', ?, ?, ?)",
+                        key,
+                        started.transferId(),
+                        started.from(),
+                        started.to(),
+                        started.amount());
+            case TransferDebited debited -> {}
+            case TransferCompleted completed ->
+                Sql.update(c, "UPDATE " + table + " SET status = 'completed' WHERE transfer_key = ?", key);
+            case TransferFailed failed ->
+                Sql.update(
+                        c,
+                        "UPDATE " + table + " SET status = 'failed', reason = ? WHERE transfer_key = ?",
+                        failed.reason(),
+                        key);
+        }
+    }
+
+    public static Optional<TransferSummary> find(JdbcReadModels models, String transferId) {
+        return models.query(c -> find(c, transferId));
+    }
+
+    public static Optional<TransferSummary> find(Connection c, String transferId) throws SQLException {
+        return Sql.select(
+                        c,
+                        "SELECT transfer_id, status, from_account, to_account, amount, reason FROM transfers"
+                                + " WHERE transfer_key = ?",
+                        r -> new TransferSummary(
+                                r.getString(1),
+                                r.getString(2),
+                                r.getString(3),
+                                r.getString(4),
+                                r.getLong(5),
+                                Optional.ofNullable(r.getString(6))),
+                        transferId)
+                .stream()
+                .findFirst();
+    }
+}

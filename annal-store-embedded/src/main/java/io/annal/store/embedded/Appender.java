@@ -76,6 +76,10 @@ final class Appender {
         }
     }
 
+    boolean hasFailed() {
+        return failure != null;
+    }
+
     /** Finishes what is queued, then stops the thread. */
     void stop() throws InterruptedException {
         admission.lock();

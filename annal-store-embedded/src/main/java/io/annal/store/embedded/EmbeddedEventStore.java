@@ -19,9 +19,11 @@ import io.annal.store.StreamState;
 import io.annal.store.Subscription;
 import io.annal.store.SubscriptionListener;
 import io.annal.store.SubscriptionStart;
+import io.annal.store.embedded.internal.index.IndexCheckpoint;
 import io.annal.store.embedded.internal.index.StoreIndex;
 import io.annal.store.embedded.internal.index.StreamEntry;
 import io.annal.store.embedded.internal.log.DirectoryLock;
+import io.annal.store.embedded.internal.log.Log;
 import io.annal.store.embedded.internal.log.LogWriter;
 import io.annal.store.embedded.internal.recovery.LogRecovery;
 import io.annal.store.spi.AppendNotifier;
@@ -44,7 +46,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EmbeddedEventStore implements EventStore {
 
+    private final EmbeddedStoreConfig config;
     private final DirectoryLock lock;
+    private final Log log;
     private final StoreIndex index;
     private final LogWriter writer;
     private final Appender appender;
@@ -54,10 +58,11 @@ public final class EmbeddedEventStore implements EventStore {
     private final Set<CatchUpSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
-    private EmbeddedEventStore(
-            EmbeddedStoreConfig config, DirectoryLock lock, StoreIndex index, LogRecovery.Recovered recovered) {
+    private EmbeddedEventStore(EmbeddedStoreConfig config, DirectoryLock lock, LogRecovery.Recovered recovered) {
+        this.config = config;
         this.lock = lock;
-        this.index = index;
+        this.log = recovered.log();
+        this.index = recovered.index();
         this.writer = new LogWriter(
                 config.directory(),
                 recovered.log(),
@@ -65,7 +70,7 @@ public final class EmbeddedEventStore implements EventStore {
                 config.segmentSize(),
                 config.durability() == Durability.FSYNC,
                 config.faults());
-        BatchBuilder builder = new BatchBuilder(index, recovered.log(), writer, config.clock());
+        BatchBuilder builder = new BatchBuilder(index, log, writer, config.clock());
         this.appender = new Appender(writer, builder, notifier);
         this.streamReads = new StreamReads(index, recovered.log(), config.clock());
         this.allReads = new AllReads(index, recovered.log(), config.clock());
@@ -78,14 +83,13 @@ public final class EmbeddedEventStore implements EventStore {
      *     file and offset)
      */
     public static EmbeddedEventStore open(EmbeddedStoreConfig config) {
-        StoreIndex index = new StoreIndex();
         DirectoryLock lock = null;
         try {
             Files.createDirectories(config.directory());
             lock = DirectoryLock.acquire(config.directory());
             LogRecovery.Recovered recovered =
-                    LogRecovery.open(config.directory(), config.segmentSize(), config.faults(), index);
-            EmbeddedEventStore store = new EmbeddedEventStore(config, lock, index, recovered);
+                    LogRecovery.open(config.directory(), config.segmentSize(), config.faults());
+            EmbeddedEventStore store = new EmbeddedEventStore(config, lock, recovered);
             store.appender.start();
             return store;
         } catch (IOException | RuntimeException e) {
@@ -260,12 +264,24 @@ public final class EmbeddedEventStore implements EventStore {
             Thread.currentThread().interrupt();
         } finally {
             try {
-                writer.close();
+                writer.close(!appender.hasFailed());
+                saveCheckpoint();
             } catch (IOException e) {
-                throw new StorageException("closing the event store failed: " + e, e);
+                throw new StorageException(
+                        "closing the event store failed (" + e + "); nothing acknowledged is lost, and the next"
+                                + " open rebuilds the index from the log",
+                        e);
             } finally {
                 release(lock);
             }
+        }
+    }
+
+    /** Saves the index so that the next open scans only what is appended after now. */
+    private void saveCheckpoint() throws IOException {
+        long last = index.lastRecordPosition();
+        if (last >= 0 && !appender.hasFailed()) {
+            IndexCheckpoint.write(config.directory(), index, log.frameCrcAt(last), config.faults());
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.annal.store.embedded.internal.index;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.UUID;
 import java.util.function.LongPredicate;
 
@@ -47,6 +49,29 @@ public final class EventIdIndex {
 
     public int size() {
         return size;
+    }
+
+    void writeTo(CheckpointWriter out) throws IOException {
+        out.putInt(slots.length);
+        out.putInt(shift);
+        out.putInt(size);
+        for (long slot : slots) {
+            out.putLong(slot);
+        }
+    }
+
+    static EventIdIndex readFrom(ByteBuffer in) throws IOException {
+        EventIdIndex index = new EventIdIndex();
+        int length = in.getInt();
+        if (Integer.bitCount(length) != 1 || 32 - Integer.numberOfTrailingZeros(length) != in.getInt()) {
+            throw new IOException("the id table's size and shift do not agree");
+        }
+        index.shift = 32 - Integer.numberOfTrailingZeros(length);
+        index.size = in.getInt();
+        index.slots = new long[length];
+        in.asLongBuffer().get(index.slots);
+        in.position(in.position() + length * 8);
+        return index;
     }
 
     private static void insert(long[] table, int shift, long slot) {

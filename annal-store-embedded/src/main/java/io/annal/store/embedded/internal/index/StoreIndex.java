@@ -17,8 +17,32 @@ public final class StoreIndex {
 
     private final ConcurrentSkipListMap<StreamName, StreamEntry> streams = new ConcurrentSkipListMap<>();
     private final ConcurrentHashMap<String, StreamEntry> byName = new ConcurrentHashMap<>();
-    private final PositionList events = new PositionList();
-    private final EventIdIndex ids = new EventIdIndex();
+    private final PositionList events;
+    private final EventIdIndex ids;
+    private long lastRecordPosition = -1;
+
+    public StoreIndex() {
+        this(new EventIdIndex(), new PositionList());
+    }
+
+    StoreIndex(EventIdIndex ids, PositionList events) {
+        this.ids = ids;
+        this.events = events;
+    }
+
+    /** The position of the last record applied, -1 before any. */
+    public long lastRecordPosition() {
+        return lastRecordPosition;
+    }
+
+    void restoreLastRecordPosition(long position) {
+        lastRecordPosition = position;
+    }
+
+    void restore(StreamEntry entry) {
+        byName.put(entry.name().value(), entry);
+        streams.put(entry.name(), entry);
+    }
 
     public ConcurrentSkipListMap<StreamName, StreamEntry> streams() {
         return streams;
@@ -55,6 +79,7 @@ public final class StoreIndex {
 
     /** Applies one committed record (writer only). */
     public void apply(LogRecord record) {
+        lastRecordPosition = record.position();
         StreamEntry entry = entry(record.stream());
         switch (record) {
             case LogRecord.Event event -> {

@@ -24,6 +24,14 @@ public final class StreamEntry {
         this.name = name;
     }
 
+    /** An entry restored from a checkpoint: {@code positions} is owned by the entry from now on. */
+    StreamEntry(StreamName name, long[] positions, StreamStatus status) {
+        this.name = name;
+        this.positions = positions;
+        this.count = positions.length;
+        this.status = status;
+    }
+
     public StreamName name() {
         return name;
     }
@@ -31,6 +39,12 @@ public final class StreamEntry {
     /** Number of versions ever written; the last version is {@code count() - 1}. */
     public int count() {
         return count;
+    }
+
+    /** The positions of versions 0 to {@code count() - 1}, as they are now. */
+    long[] positions() {
+        int size = count;
+        return Arrays.copyOf(positions, size);
     }
 
     public long positionOf(long version) {

@@ -7,5 +7,7 @@ public enum FaultPoint {
     /** A batch is written but not yet forced. */
     AFTER_WRITE_BEFORE_FORCE,
     /** The old segment is forced, the new one is being created. */
-    DURING_SEGMENT_ROLL
+    DURING_SEGMENT_ROLL,
+    /** The index checkpoint is written and forced under its temporary name, not yet renamed. */
+    DURING_INDEX_CHECKPOINT
 }

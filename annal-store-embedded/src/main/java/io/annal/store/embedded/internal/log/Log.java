@@ -50,6 +50,14 @@ public final class Log {
         return RecordCodec.decode(map, offset, position, names, true);
     }
 
+    /** The stored CRC32C of the valid frame at {@code position}. */
+    public int frameCrcAt(long position) {
+        Segment segment = segmentOf(position);
+        int offset = (int) (position - segment.base());
+        checkFrame(segment, offset);
+        return segment.map().getInt(offset + FRAME_CRC_OFFSET);
+    }
+
     private static void checkFrame(Segment segment, int offset) {
         ByteBuffer map = segment.map();
         String problem = FrameCheck.problemAt(map, offset, segment.capacity());

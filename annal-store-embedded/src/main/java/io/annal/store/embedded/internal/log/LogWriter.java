@@ -117,8 +117,15 @@ public final class LogWriter {
         written = SEGMENT_HEADER_SIZE;
     }
 
-    public void close() throws IOException {
+    /**
+     * Stops writing. A healthy log is forced first (in either durability mode), so that an index
+     * checkpoint written next covers only durable records; after a failure nothing more is written.
+     */
+    public void close(boolean healthy) throws IOException {
         try {
+            if (healthy && !active.isSealed()) {
+                active.channel().force();
+            }
             active.seal();
         } finally {
             preparer.close();

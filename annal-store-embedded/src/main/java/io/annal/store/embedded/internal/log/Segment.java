@@ -102,6 +102,10 @@ public final class Segment {
         return channel;
     }
 
+    public boolean isSealed() {
+        return channel == null;
+    }
+
     /** Stops writing to this segment: it is full and forced. */
     public void seal() throws IOException {
         if (channel != null) {

@@ -3,6 +3,7 @@ package io.annal.store.embedded.internal.recovery;
 import static io.annal.store.embedded.internal.log.LogFormat.*;
 
 import io.annal.store.StorageException;
+import io.annal.store.embedded.internal.index.IndexCheckpoint;
 import io.annal.store.embedded.internal.index.StoreIndex;
 import io.annal.store.embedded.internal.log.FaultInjector;
 import io.annal.store.embedded.internal.log.Log;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -32,44 +34,64 @@ import java.util.stream.Stream;
  * decides: a valid later frame whose "durable-before" lies past the committed end proves that this
  * data had been forced, so it is corruption; otherwise it is a torn tail and is zeroed.
  *
+ * <p>When an {@link IndexCheckpoint} matches the log, the index starts from it and only the frames
+ * after the last record it covers are decoded; every frame's CRC is checked either way, so damage
+ * anywhere in the log is found at open.
+ *
  * <p>Thread safety: runs alone, before the store accepts any call.
  */
 public final class LogRecovery {
 
     private LogRecovery() {}
 
-    public record Recovered(Log log, long dataEndOffset) {}
+    public record Recovered(Log log, long dataEndOffset, StoreIndex index) {}
 
-    public static Recovered open(Path directory, long segmentSize, FaultInjector faults, StoreIndex index)
-            throws IOException {
+    public static Recovered open(Path directory, long segmentSize, FaultInjector faults) throws IOException {
         Files.createDirectories(directory);
         List<Path> files = listSegments(directory);
         if (files.isEmpty()) {
+            StoreIndex index = new StoreIndex();
             Segment first = Segment.createFirst(directory, new SegmentHeader(0, 0, segmentSize, -1), faults);
-            return new Recovered(new Log(List.of(first), index::resolve), SEGMENT_HEADER_SIZE);
+            return new Recovered(new Log(List.of(first), index::resolve), SEGMENT_HEADER_SIZE, index);
         }
         List<Segment> segments = new ArrayList<>();
         SegmentHeader previous = null;
+        for (int i = 0; i < files.size(); i++) {
+            SegmentHeader header = readHeader(files.get(i));
+            checkSequence(files.get(i), header, previous);
+            segments.add(Segment.open(files.get(i), header, i == files.size() - 1, faults));
+            previous = header;
+        }
+        Optional<IndexCheckpoint.Loaded> checkpoint =
+                IndexCheckpoint.read(directory).filter(loaded -> CheckpointMatch.matches(segments, loaded));
+        StoreIndex index = checkpoint.map(IndexCheckpoint.Loaded::index).orElseGet(StoreIndex::new);
+        long coveredEnd = checkpoint
+                .map(loaded -> CheckpointMatch.endOf(segments, loaded))
+                .orElse(-1L);
         long previousEnd = -1;
         long dataEnd = SEGMENT_HEADER_SIZE;
-        for (int i = 0; i < files.size(); i++) {
-            Path file = files.get(i);
-            SegmentHeader header = readHeader(file);
-            checkChain(file, header, previous, previousEnd);
-            boolean last = i == files.size() - 1;
-            Segment segment = Segment.open(file, header, last, faults);
-            SegmentScan scan = SegmentScan.of(segment, index);
-            if (!last) {
+        for (int i = 0; i < segments.size(); i++) {
+            Segment segment = segments.get(i);
+            int applyFrom =
+                    (int) Math.min(segment.capacity(), Math.max(SEGMENT_HEADER_SIZE, coveredEnd - segment.base()));
+            if (i > 0 && segment.header().previousDataEnd() != previousEnd) {
+                throw corrupt(
+                        segment.file(),
+                        0,
+                        "the previous segment's data should end at position "
+                                + segment.header().previousDataEnd() + " but ends at " + previousEnd
+                                + ": its tail is damaged");
+            }
+            SegmentScan scan = SegmentScan.of(segment, index, applyFrom);
+            if (i < segments.size() - 1) {
                 scan.requireClean();
             } else {
                 TailInspector.settle(segment, scan);
             }
             dataEnd = scan.committedEnd();
-            previousEnd = header.basePosition() + dataEnd;
-            previous = header;
-            segments.add(segment);
+            previousEnd = segment.base() + dataEnd;
         }
-        return new Recovered(new Log(segments, index::resolve), dataEnd);
+        return new Recovered(new Log(segments, index::resolve), dataEnd, index);
     }
 
     private static List<Path> listSegments(Path directory) throws IOException {
@@ -101,10 +123,13 @@ public final class LogRecovery {
         }
     }
 
-    private static void checkChain(Path file, SegmentHeader header, SegmentHeader previous, long previousEnd) {
+    private static void checkSequence(Path file, SegmentHeader header, SegmentHeader previous) {
         if (previous == null) {
-            if (header.number() != 0 && header.previousDataEnd() < 0) {
-                throw corrupt(file, 0, "the first segment file has number " + header.number());
+            if (header.number() != 0) {
+                throw corrupt(
+                        file,
+                        0,
+                        "the first segment file has number " + header.number() + ": earlier segment files are missing");
             }
             return;
         }
@@ -115,13 +140,6 @@ public final class LogRecovery {
                     0,
                     "segment " + header.number() + " does not follow segment " + previous.number()
                             + ": a segment file is missing or foreign");
-        }
-        if (header.previousDataEnd() != previousEnd) {
-            throw corrupt(
-                    file,
-                    0,
-                    "the previous segment's data should end at position " + header.previousDataEnd() + " but ends at "
-                            + previousEnd + ": its tail is damaged");
         }
     }
 

@@ -30,7 +30,11 @@ final class SegmentScan {
         this.committedEnd = committedEnd;
     }
 
-    static SegmentScan of(Segment segment, StoreIndex index) {
+    /**
+     * Scans the whole segment, checking every frame's CRC, and applies the frames at or after
+     * {@code applyFrom} (an index checkpoint already holds the ones before).
+     */
+    static SegmentScan of(Segment segment, StoreIndex index, int applyFrom) {
         ByteBuffer map = segment.map();
         long capacity = segment.capacity();
         int offset = SEGMENT_HEADER_SIZE;
@@ -38,7 +42,9 @@ final class SegmentScan {
         List<LogRecord> open = new ArrayList<>();
         String problem;
         while ((problem = FrameCheck.problemAt(map, offset, capacity)) == null) {
-            open.add(RecordCodec.decode(map, offset, segment.base() + offset, index::resolve, false));
+            if (offset >= applyFrom) {
+                open.add(RecordCodec.decode(map, offset, segment.base() + offset, index::resolve, false));
+            }
             boolean commitEnd = (map.get(offset + FRAME_FLAGS_OFFSET) & FLAG_COMMIT_END) != 0;
             offset += frameSize(map.getInt(offset));
             if (commitEnd) {

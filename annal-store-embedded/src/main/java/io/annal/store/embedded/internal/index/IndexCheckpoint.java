@@ -1,0 +1,177 @@
+package io.annal.store.embedded.internal.index;
+
+import io.annal.store.StreamMetadata;
+import io.annal.store.StreamName;
+import io.annal.store.embedded.internal.log.FaultInjector;
+import io.annal.store.embedded.internal.log.FaultPoint;
+import io.annal.store.embedded.internal.log.Segment;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.zip.CRC32C;
+
+/**
+ * The whole in-memory index saved beside the log when the store closes, so that the next open
+ * reads it and scans only the log written after it. It names the last record it covers by position
+ * and CRC; recovery uses it only when that record is still in the log with that CRC, and otherwise
+ * rebuilds from the whole log. Layout (big-endian): magic u64 | version u32 | last record position
+ * u64 | its CRC u32 | streams | event positions | id table | CRC32C u32 of everything before.
+ */
+public final class IndexCheckpoint {
+
+    public static final String FILE = "index.checkpoint";
+
+    /** "ANNALIDX" in ASCII. */
+    private static final long MAGIC = 0x414E4E414C494458L;
+
+    private static final int VERSION = 1;
+
+    private IndexCheckpoint() {}
+
+    /** A checkpoint read back: the index and the record it ends with. */
+    public record Loaded(StoreIndex index, long lastRecordPosition, int lastRecordCrc) {}
+
+    public static void write(Path directory, StoreIndex index, int lastRecordCrc, FaultInjector faults)
+            throws IOException {
+        Path temporary = directory.resolve(FILE + ".tmp");
+        try (FileChannel channel = FileChannel.open(
+                temporary, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+            CheckpointWriter out = new CheckpointWriter(channel);
+            out.putLong(MAGIC);
+            out.putInt(VERSION);
+            out.putLong(index.lastRecordPosition());
+            out.putInt(lastRecordCrc);
+            out.putInt(index.streams().size());
+            for (StreamEntry entry : index.streams().values()) {
+                writeEntry(out, entry);
+            }
+            PositionList events = index.events();
+            long size = events.size();
+            out.putLong(size);
+            for (long i = 0; i < size; i++) {
+                out.putLong(events.get(i));
+            }
+            index.ids().writeTo(out);
+            out.finish();
+            channel.force(true);
+        }
+        faults.reached(FaultPoint.DURING_INDEX_CHECKPOINT);
+        Files.move(temporary, directory.resolve(FILE), StandardCopyOption.ATOMIC_MOVE);
+        Segment.forceDirectory(directory);
+    }
+
+    /** The checkpoint in {@code directory}, empty when there is none or it is damaged. */
+    public static Optional<Loaded> read(Path directory) {
+        Path file = directory.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < 32 || size > Integer.MAX_VALUE) {
+                return Optional.empty();
+            }
+            ByteBuffer in = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
+            CRC32C crc = new CRC32C();
+            crc.update(in.slice(0, (int) size - 4));
+            if (in.getInt((int) size - 4) != (int) crc.getValue()) {
+                return Optional.empty();
+            }
+            in.limit((int) size - 4);
+            if (in.getLong() != MAGIC || in.getInt() != VERSION) {
+                return Optional.empty();
+            }
+            long lastPosition = in.getLong();
+            int lastCrc = in.getInt();
+            StoreIndex index = restore(in);
+            if (in.hasRemaining()) {
+                return Optional.empty();
+            }
+            index.restoreLastRecordPosition(lastPosition);
+            return Optional.of(new Loaded(index, lastPosition, lastCrc));
+        } catch (IOException | RuntimeException damaged) {
+            return Optional.empty(); // rebuilding from the log is always correct, only slower
+        }
+    }
+
+    private static StoreIndex restore(ByteBuffer in) throws IOException {
+        int streams = in.getInt();
+        StreamEntry[] entries = new StreamEntry[streams];
+        for (int i = 0; i < streams; i++) {
+            entries[i] = readEntry(in);
+        }
+        long events = in.getLong();
+        PositionList positions = new PositionList();
+        for (long i = 0; i < events; i++) {
+            positions.add(in.getLong());
+        }
+        StoreIndex index = new StoreIndex(EventIdIndex.readFrom(in), positions);
+        for (StreamEntry entry : entries) {
+            index.restore(entry);
+        }
+        return index;
+    }
+
+    private static void writeEntry(CheckpointWriter out, StreamEntry entry) throws IOException {
+        out.putBytes(entry.name().value().getBytes(StandardCharsets.UTF_8));
+        long[] positions = entry.positions();
+        out.putInt(positions.length);
+        for (long position : positions) {
+            out.putLong(position);
+        }
+        StreamStatus status = entry.status();
+        StreamMetadata metadata = status.metadata();
+        out.putLong(metadata.maxCount().orElse(-1));
+        out.putLong(metadata.maxAge().map(Duration::getSeconds).orElse(-1L));
+        out.putInt(metadata.maxAge().map(Duration::getNano).orElse(0));
+        out.putLong(metadata.truncateBefore().orElse(-1));
+        out.putBytes(metadata.custom());
+        out.putInt(status.deleted() ? 1 : 0);
+        out.putLong(status.hiddenBefore());
+        out.putInt(status.tombstoned() ? 1 : 0);
+        out.putInt(status.lastWrite().isPresent() ? 1 : 0);
+        out.putLong(status.lastWrite().map(Instant::getEpochSecond).orElse(0L));
+        out.putInt(status.lastWrite().map(Instant::getNano).orElse(0));
+    }
+
+    private static StreamEntry readEntry(ByteBuffer in) {
+        StreamName name = new StreamName(new String(getBytes(in), StandardCharsets.UTF_8));
+        long[] positions = new long[in.getInt()];
+        for (int i = 0; i < positions.length; i++) {
+            positions[i] = in.getLong();
+        }
+        long maxCount = in.getLong();
+        long maxAgeSeconds = in.getLong();
+        int maxAgeNanos = in.getInt();
+        long truncateBefore = in.getLong();
+        byte[] custom = getBytes(in);
+        StreamMetadata metadata = new StreamMetadata(
+                maxCount < 0 ? OptionalLong.empty() : OptionalLong.of(maxCount),
+                maxAgeSeconds < 0 ? Optional.empty() : Optional.of(Duration.ofSeconds(maxAgeSeconds, maxAgeNanos)),
+                truncateBefore < 0 ? OptionalLong.empty() : OptionalLong.of(truncateBefore),
+                custom);
+        boolean deleted = in.getInt() == 1;
+        long hiddenBefore = in.getLong();
+        boolean tombstoned = in.getInt() == 1;
+        boolean written = in.getInt() == 1;
+        Instant lastWrite = Instant.ofEpochSecond(in.getLong(), in.getInt());
+        StreamStatus status = new StreamStatus(
+                metadata, deleted, hiddenBefore, tombstoned, written ? Optional.of(lastWrite) : Optional.empty());
+        return new StreamEntry(name, positions, status);
+    }
+
+    private static byte[] getBytes(ByteBuffer in) {
+        byte[] bytes = new byte[in.getInt()];
+        in.get(bytes);
+        return bytes;
+    }
+}

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * The PostgreSQL server the tests use: the one named by {@code ANNAL_TEST_PG_URL}, or else one
  * embedded server started once per test JVM. Every store gets a schema of its own.
  */
-final class TestPostgres {
+public final class TestPostgres {
 
     private static final String URL_VARIABLE = "ANNAL_TEST_PG_URL";
     private static final AtomicLong SCHEMAS = new AtomicLong();
@@ -29,7 +29,7 @@ final class TestPostgres {
 
     private TestPostgres() {}
 
-    static synchronized String url() {
+    public static synchronized String url() {
         if (url == null) {
             String external = System.getenv(URL_VARIABLE);
             url = external != null && !external.isBlank() ? external : startEmbedded();
@@ -55,7 +55,7 @@ final class TestPostgres {
     }
 
     /** A schema name no other store in this run uses. */
-    static String freshSchema() {
+    public static String freshSchema() {
         return ("t_" + RUN + "_" + SCHEMAS.incrementAndGet()).toLowerCase(Locale.ROOT);
     }
 

@@ -81,18 +81,12 @@ public final class JdbcReadModels implements ProjectionStore<JdbcContext> {
      * named after the handlers' logical tables ({@code SELECT ... FROM balance}).
      */
     public <T> T query(SqlWork<T> query) {
-        try {
-            return Transactions.readOnly(source, dialect, query);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new ReadModelException("the read-model query failed: " + e.getMessage(), e);
-        }
+        return read(query);
     }
 
     @Override
     public Optional<ServedGeneration> served(String projection) {
-        return run(c -> served(c, projection));
+        return read(c -> served(c, projection));
     }
 
     @Override
@@ -152,12 +146,12 @@ public final class JdbcReadModels implements ProjectionStore<JdbcContext> {
 
     @Override
     public List<DeadLetter> deadLetters(String projection) {
-        return run(c -> DeadLetters.of(c, projection));
+        return read(c -> DeadLetters.of(c, projection));
     }
 
     @Override
     public Optional<DeadLetter> deadLetter(String id) {
-        return run(c -> DeadLetters.byId(c, id));
+        return read(c -> DeadLetters.byId(c, id));
     }
 
     @Override
@@ -176,6 +170,16 @@ public final class JdbcReadModels implements ProjectionStore<JdbcContext> {
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? Optional.of(new ServedGeneration(r.getLong(1), r.getInt(2))) : Optional.empty();
             }
+        }
+    }
+
+    private <T> T read(SqlWork<T> work) {
+        try {
+            return Transactions.readOnly(source, dialect, work);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ReadModelException("the read-model query failed: " + e.getMessage(), e);
         }
     }
 

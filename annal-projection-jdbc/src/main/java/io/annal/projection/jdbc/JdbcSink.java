@@ -40,7 +40,7 @@ final class JdbcSink implements ProjectionSink {
 
     @Override
     public Optional<Position> checkpoint() throws Exception {
-        return Transactions.inTransaction(source, c -> {
+        return Transactions.readOnly(source, dialect, c -> {
             long stored = stored(c);
             return stored < 0 ? Optional.<Position>empty() : Optional.of(Position.of(stored));
         });

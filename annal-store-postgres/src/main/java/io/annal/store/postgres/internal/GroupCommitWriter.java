@@ -90,6 +90,11 @@ public final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
+    /** Appends waiting for the writer, for monitoring. */
+    public int queued() {
+        return queue.size();
+    }
+
     private void run() {
         while (true) {
             PendingAppend first;

@@ -1,0 +1,103 @@
+package io.annal.store.postgres.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.annal.store.AppendResult;
+import io.annal.store.EventData;
+import io.annal.store.ExpectedVersion;
+import io.annal.store.StreamAppend;
+import io.annal.store.StreamName;
+import io.annal.store.postgres.TestPostgres;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+class GroupCommitWriterTest {
+
+    private static final int WAITING = 20;
+    private static final Duration BOUND = Duration.ofSeconds(30);
+
+    /**
+     * <pre>
+     *   gate session:  lock row "gate" ─────────────────────────── rollback
+     *   writer:        batch 1 [gate] waits on the row ─────────── commit │ batch 2 [20 appends] ── commit
+     *   callers:       20 appends queue up meanwhile                      └─ all in one transaction
+     * </pre>
+     */
+    @Test
+    void appends_queued_while_a_transaction_runs_commit_together_in_the_next_one() throws Exception {
+        SchemaName schema = new SchemaName(TestPostgres.freshSchema());
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setUrl(TestPostgres.url());
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try (Database db = Database.open(schema, source, source::getConnection, 4, BOUND);
+                GroupCommitWriter writer = new GroupCommitWriter(db, InstantSource.system(), () -> {});
+                Connection gate = DriverManager.getConnection(TestPostgres.url())) {
+            StreamName gated = StreamName.of("gate");
+            writer.append(
+                    List.of(StreamAppend.of(gated, ExpectedVersion.any(), List.of(EventData.json("Open", "{}")))));
+            gate.setAutoCommit(false);
+            try (Statement st = gate.createStatement()) {
+                st.execute("SELECT 1 FROM " + schema.quoted() + ".streams WHERE name = 'gate' FOR UPDATE");
+            }
+            Future<List<AppendResult>> blocked = threads.submit(() -> writer.append(
+                    List.of(StreamAppend.of(gated, ExpectedVersion.any(), List.of(EventData.json("Through", "{}"))))));
+            await().atMost(BOUND).until(() -> writerWaitsForTheGate(gate));
+            List<Future<List<AppendResult>>> waiting = new ArrayList<>();
+            for (int i = 0; i < WAITING; i++) {
+                StreamName stream = StreamName.of("waiting-" + i);
+                waiting.add(threads.submit(() -> writer.append(List.of(
+                        StreamAppend.of(stream, ExpectedVersion.noStream(), List.of(EventData.json("W", "{}")))))));
+            }
+            await().atMost(BOUND).until(() -> writer.queued() == WAITING);
+
+            gate.rollback();
+
+            assertThat(blocked.get().getFirst().firstVersion()).isEqualTo(1);
+            for (Future<List<AppendResult>> append : waiting) {
+                assertThat(append.get().getFirst().firstVersion()).isZero();
+            }
+            assertThat(transactionsOf(schema, "waiting-%")).hasSize(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static boolean writerWaitsForTheGate(Connection gate) throws Exception {
+        try (Statement st = gate.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity"
+                        + " WHERE wait_event_type = 'Lock' AND query LIKE '%FOR UPDATE%'")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+        }
+    }
+
+    private static Set<String> transactionsOf(SchemaName schema, String streams) throws Exception {
+        try (Connection c = DriverManager.getConnection(TestPostgres.url());
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT tx::text FROM " + schema.quoted() + ".events WHERE stream LIKE ?")) {
+            ps.setString(1, streams);
+            Set<String> transactions = new HashSet<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    transactions.add(rs.getString(1));
+                }
+            }
+            return transactions;
+        }
+    }
+}

@@ -55,13 +55,24 @@ public final class LogRecovery {
             return new Recovered(new Log(List.of(first), index::resolve), SEGMENT_HEADER_SIZE, index);
         }
         List<Segment> segments = new ArrayList<>();
-        SegmentHeader previous = null;
-        for (int i = 0; i < files.size(); i++) {
-            SegmentHeader header = readHeader(files.get(i));
-            checkSequence(files.get(i), header, previous);
-            segments.add(Segment.open(files.get(i), header, i == files.size() - 1, faults));
-            previous = header;
+        try {
+            SegmentHeader previous = null;
+            for (int i = 0; i < files.size(); i++) {
+                SegmentHeader header = readHeader(files.get(i));
+                checkSequence(files.get(i), header, previous);
+                segments.add(Segment.open(files.get(i), header, i == files.size() - 1, faults));
+                previous = header;
+            }
+            return recover(directory, segments);
+        } catch (IOException | RuntimeException e) {
+            for (Segment segment : segments) {
+                segment.seal();
+            }
+            throw e;
         }
+    }
+
+    private static Recovered recover(Path directory, List<Segment> segments) throws IOException {
         Optional<IndexCheckpoint.Loaded> checkpoint =
                 IndexCheckpoint.read(directory).filter(loaded -> CheckpointMatch.matches(segments, loaded));
         StoreIndex index = checkpoint.map(IndexCheckpoint.Loaded::index).orElseGet(StoreIndex::new);

@@ -25,8 +25,4 @@ record Liveness(long firstLive, long lastVersion, Instant oldestKept, boolean hi
     boolean ageLive(Instant recordedAt) {
         return !recordedAt.isBefore(oldestKept);
     }
-
-    boolean hasAgeBound() {
-        return oldestKept != Instant.MIN;
-    }
 }

@@ -47,10 +47,6 @@ public final class EventIdIndex {
         return false;
     }
 
-    public int size() {
-        return size;
-    }
-
     void writeTo(CheckpointWriter out) throws IOException {
         out.putInt(slots.length);
         out.putInt(shift);

@@ -32,10 +32,6 @@ public final class Log {
         segments = next;
     }
 
-    public List<Segment> segments() {
-        return List.of(segments);
-    }
-
     public Segment last() {
         Segment[] current = segments;
         return current[current.length - 1];

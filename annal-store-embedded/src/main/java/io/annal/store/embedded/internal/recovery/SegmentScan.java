@@ -56,10 +56,6 @@ final class SegmentScan {
         return new SegmentScan(segment, offset, problem, committedEnd);
     }
 
-    Segment segment() {
-        return segment;
-    }
-
     /** Offset just after the last frame that closed a commit. */
     int committedEnd() {
         return committedEnd;

@@ -1,0 +1,22 @@
+package io.annal.examples.process;
+
+import io.annal.process.ProcessAction;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One step of a process: the state it moves to and what it asks for. Writing a process as one
+ * {@code step} function keeps {@code react} and {@code evolve} from disagreeing.
+ */
+public record Transition<S, C>(S next, List<ProcessAction<C>> actions) {
+
+    public Transition {
+        Objects.requireNonNull(next, "next");
+        actions = List.copyOf(actions);
+    }
+
+    @SafeVarargs
+    public static <S, C> Transition<S, C> to(S next, ProcessAction<C>... actions) {
+        return new Transition<>(next, List.of(actions));
+    }
+}

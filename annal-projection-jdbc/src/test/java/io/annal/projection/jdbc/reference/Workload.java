@@ -59,7 +59,7 @@ public final class Workload {
             order(store);
         } else {
             String product = pick(PRODUCTS);
-            long quantity = 1 + random.nextInt(9);
+            long quantity = 1L + random.nextInt(9);
             InventoryEvent event = switch (random.nextInt(3)) {
                 case 0 -> new InventoryEvent.StockAdded(product, quantity);
                 case 1 -> new InventoryEvent.StockReserved(product, "o-" + random.nextInt(50), quantity);

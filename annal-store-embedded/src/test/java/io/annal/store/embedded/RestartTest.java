@@ -80,4 +80,20 @@ class RestartTest {
             assertThat(store.headPosition()).isEmpty();
         }
     }
+
+    @Test
+    void the_unsafe_mode_still_keeps_everything_across_a_clean_close() {
+        EmbeddedStoreConfig unsafe =
+                EmbeddedStoreConfig.of(directory).withSegmentSize(64 << 10).withDurability(Durability.UNSAFE_NO_FSYNC);
+        List<EventData> batch = events(500);
+        try (EmbeddedEventStore store = EmbeddedEventStore.open(unsafe)) {
+            store.append(StreamName.of("fast"), ExpectedVersion.noStream(), batch);
+        }
+        try (EmbeddedEventStore store = open()) {
+            assertThat(store.readStream(StreamName.of("fast"), 0, Direction.FORWARD, 4096)
+                            .events())
+                    .extracting(RecordedEvent::toEventData)
+                    .containsExactlyElementsOf(batch);
+        }
+    }
 }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The store's semantics on PostgreSQL, scenario by scenario, until the conformance suite covers them. */
+/** Direct scenarios on PostgreSQL: bytes kept exactly, the injected clock, retention and listing in SQL. */
 class PostgresEventStoreTest {
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00.123456Z"));

@@ -73,13 +73,13 @@ class ServerRestartTest {
                     StreamName stream = StreamName.of("writer-" + w);
                     writers.add(threads.submit(() -> write(store, stream)));
                 }
-                await().atMost(BOUND).until(() -> acknowledged.size() >= 200);
+                await().atMost(BOUND).until(() -> acknowledged.size() >= 100);
 
                 server.close();
                 await().atMost(BOUND).until(() -> !failures.isEmpty());
                 server = start(data, port);
                 int beforeRecovery = acknowledged.size();
-                await().atMost(BOUND).until(() -> acknowledged.size() >= beforeRecovery + 200);
+                await().atMost(BOUND).until(() -> acknowledged.size() >= beforeRecovery + 100);
 
                 stop.set(true);
                 for (Future<?> writer : writers) {

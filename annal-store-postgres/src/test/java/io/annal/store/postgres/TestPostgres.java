@@ -59,7 +59,7 @@ public final class TestPostgres {
         return ("t_" + RUN + "_" + SCHEMAS.incrementAndGet()).toLowerCase(Locale.ROOT);
     }
 
-    /** A configuration for a new store in a fresh schema, reporting stalls quickly. */
+    /** A configuration for a new store in a fresh schema. */
     static PostgresStoreConfig freshConfig() {
         return PostgresStoreConfig.forUrl(url(), null, null).withSchema(freshSchema());
     }

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class TwoProcessesTest {
 
     private static final int WRITERS_PER_STORE = 8;
-    private static final int UPDATES_PER_WRITER = 25;
+    private static final int UPDATES_PER_WRITER = 15;
     private static final int HOT_STREAMS = 4;
 
     private final long seed = Long.getLong("annal.twoprocesses.seed", System.nanoTime());

@@ -1,0 +1,158 @@
+package io.annal.http;
+
+import io.annal.store.EventStore;
+import io.annal.store.StreamName;
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRouting;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The whole HTTP API as Helidon routing: give it a store, the commands and read models to serve
+ * and the operations to report, then {@link #register} it on a server's routing.
+ */
+public final class HttpApi {
+
+    private final EventStore store;
+    private final ApiLimits limits;
+    private final Map<String, CommandRoute> commands;
+    private final Map<String, ReadModel> readModels;
+    private final Operations operations;
+    private final Consumer<StreamName> onStreamDeleted;
+    private final ApiMetrics metrics;
+    private final java.util.Optional<ApiKeys> apiKeys;
+    private volatile boolean stopping;
+
+    private HttpApi(Builder b) {
+        this.store = b.store;
+        this.limits = b.limits;
+        this.commands = Map.copyOf(b.commands);
+        this.readModels = Map.copyOf(b.readModels);
+        this.operations = Objects.requireNonNull(b.operations, "operations");
+        this.onStreamDeleted = b.onStreamDeleted;
+        this.metrics = new ApiMetrics(Objects.requireNonNull(b.registry, "meter registry"));
+        this.apiKeys = java.util.Optional.ofNullable(b.apiKey).map(ApiKeys::new);
+    }
+
+    public static Builder builder(EventStore store) {
+        return new Builder(store);
+    }
+
+    /** Adds every route, a problem+json answer for every error and per-route timing. */
+    public void register(HttpRouting.Builder routing) {
+        StreamsHandler streams = new StreamsHandler(store, limits, onStreamDeleted, metrics);
+        AllHandler all = new AllHandler(store);
+        SubscribeHandler subscribe = new SubscribeHandler(store, limits, () -> stopping);
+        CommandsHandler commandsHandler = new CommandsHandler(store, commands, limits, metrics);
+        QueriesHandler queries = new QueriesHandler(readModels, limits);
+        AdminHandler admin = new AdminHandler(store, operations);
+        routing.addFilter((chain, req, res) -> {
+            long started = System.nanoTime();
+            try {
+                chain.proceed();
+            } finally {
+                metrics.request(
+                        req.prologue().method().text(),
+                        RouteNames.of(req.path().rawPath()),
+                        res.status().code(),
+                        System.nanoTime() - started);
+            }
+        });
+        apiKeys.ifPresent(keys -> routing.addFilter(keys::filter));
+        routing.error(Throwable.class, (req, res, error) -> ProblemResponses.send(res, error))
+                .any("/streams/*", streams::handle)
+                .get("/all", all::handle)
+                .get("/subscribe/all", subscribe::all)
+                .get("/subscribe/streams/*", subscribe::stream)
+                .post("/commands/*", commandsHandler::handle)
+                .get("/queries/*", queries::handle)
+                .get("/health/live", (req, res) -> Responses.json(res, Map.of("status", "UP")))
+                .get("/health/ready", this::ready)
+                .get("/metrics", this::metrics)
+                .any("/admin/*", admin::handle)
+                .any((req, res) -> {
+                    throw Problem.notFound(
+                            "no resource at " + Requests.shorten(req.path().rawPath()));
+                });
+    }
+
+    /** From now on, open subscriptions end at their next heartbeat, so that the server can stop. */
+    public void stopping() {
+        stopping = true;
+    }
+
+    private void ready(ServerRequest req, ServerResponse res) {
+        if (operations.ready() && !stopping) {
+            Responses.json(res, Map.of("status", "UP"));
+        } else {
+            throw Problem.of(503, "Service Unavailable", "the server is starting or stopping");
+        }
+    }
+
+    private void metrics(ServerRequest req, ServerResponse res) {
+        res.header(HeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+        res.send(operations.scrape().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Configures an {@link HttpApi}. */
+    public static final class Builder {
+        private final EventStore store;
+        private ApiLimits limits = ApiLimits.defaults();
+        private final Map<String, CommandRoute> commands = new LinkedHashMap<>();
+        private final Map<String, ReadModel> readModels = new LinkedHashMap<>();
+        private Operations operations;
+        private MeterRegistry registry;
+        private Consumer<StreamName> onStreamDeleted = stream -> {};
+        private String apiKey;
+
+        private Builder(EventStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+        }
+
+        public Builder limits(ApiLimits value) {
+            this.limits = Objects.requireNonNull(value, "limits");
+            return this;
+        }
+
+        public Builder command(String type, CommandRoute route) {
+            commands.put(type, Objects.requireNonNull(route, "route"));
+            return this;
+        }
+
+        public Builder readModel(String name, ReadModel model) {
+            readModels.put(name, Objects.requireNonNull(model, "read model"));
+            return this;
+        }
+
+        public Builder operations(Operations value) {
+            this.operations = value;
+            return this;
+        }
+
+        public Builder meterRegistry(MeterRegistry value) {
+            this.registry = value;
+            return this;
+        }
+
+        /** Called after a stream was deleted through the API, to drop what was cached about it. */
+        public Builder onStreamDeleted(Consumer<StreamName> listener) {
+            this.onStreamDeleted = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /** Turns security on: every request but health checks must carry this key. */
+        public Builder apiKey(String key) {
+            this.apiKey = Objects.requireNonNull(key, "key");
+            return this;
+        }
+
+        public HttpApi build() {
+            return new HttpApi(this);
+        }
+    }
+}

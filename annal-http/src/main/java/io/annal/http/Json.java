@@ -1,0 +1,109 @@
+package io.annal.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.annal.store.RecordedEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** JSON in and out. Event data and metadata are written as stored, without a round trip. */
+final class Json {
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            // Exact numbers: 1e400 stays 1e400 instead of becoming an Infinity that is not JSON.
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private static final DateTimeFormatter RFC_3339_MILLIS =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Json() {}
+
+    static JsonNode parse(byte[] body) {
+        if (body.length == 0) {
+            throw Problem.badRequest("the request needs a JSON body");
+        }
+        try {
+            return MAPPER.readTree(body);
+        } catch (JsonProcessingException e) {
+            throw Problem.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw Problem.badRequest("the body could not be read as JSON");
+        }
+    }
+
+    static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static String instant(java.time.Instant instant) {
+        return RFC_3339_MILLIS.format(instant);
+    }
+
+    /** Writes {@code body} with a generator: for answers that hold events. */
+    static byte[] write(JsonWriter body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static void writeEvents(JsonGenerator g, String field, List<RecordedEvent> events) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (RecordedEvent event : events) {
+            writeEvent(g, event);
+        }
+        g.writeEndArray();
+    }
+
+    /** A RecordedEvent: {@code {stream,version,position,id,type,data,metadata,recordedAt}}. */
+    static void writeEvent(JsonGenerator g, RecordedEvent event) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("stream", event.stream().value());
+        g.writeNumberField("version", event.version());
+        g.writeNumberField("position", event.position().value());
+        g.writeStringField("id", event.id().toString());
+        g.writeStringField("type", event.type());
+        g.writeFieldName("data");
+        writeRaw(g, event.data(), "null");
+        g.writeFieldName("metadata");
+        writeRaw(g, event.metadata(), "{}");
+        g.writeStringField("recordedAt", instant(event.recordedAt()));
+        g.writeEndObject();
+    }
+
+    static byte[] event(RecordedEvent event) {
+        return write(g -> writeEvent(g, event));
+    }
+
+    private static void writeRaw(JsonGenerator g, byte[] json, String whenEmpty) throws IOException {
+        if (json.length == 0) {
+            g.writeRawValue(whenEmpty);
+        } else {
+            g.writeRawValue(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+        }
+    }
+
+    @FunctionalInterface
+    interface JsonWriter {
+        void write(JsonGenerator g) throws IOException;
+    }
+}

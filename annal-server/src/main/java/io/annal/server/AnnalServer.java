@@ -1,0 +1,160 @@
+package io.annal.server;
+
+import io.annal.http.ApiLimits;
+import io.annal.http.HttpApi;
+import io.annal.store.EventStore;
+import io.annal.store.embedded.EmbeddedEventStore;
+import io.annal.store.embedded.EmbeddedStoreConfig;
+import io.annal.store.postgres.PostgresEventStore;
+import io.annal.store.postgres.PostgresStoreConfig;
+import io.helidon.webserver.WebServer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The Annal server: the store, the reference domains and read models, and the HTTP API on one
+ * port. {@link #main} is what {@code java -jar annal-server.jar} runs.
+ */
+public final class AnnalServer implements AutoCloseable {
+
+    private final EventStore store;
+    private final ReadModels readModels;
+    private final HttpApi api;
+    private final WebServer web;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private AnnalServer(ServerOptions options, ApiLimits limits) {
+        this.store = openStore(options);
+        try {
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            new JvmMemoryMetrics().bindTo(registry);
+            new JvmGcMetrics().bindTo(registry);
+            new JvmThreadMetrics().bindTo(registry);
+            new ClassLoaderMetrics().bindTo(registry);
+            new ProcessorMetrics().bindTo(registry);
+            new UptimeMetrics().bindTo(registry);
+            ReferenceDomains domains = new ReferenceDomains(store);
+            this.readModels = new ReadModels(store);
+            HttpApi.Builder builder = HttpApi.builder(store)
+                    .limits(limits)
+                    .meterRegistry(registry)
+                    .operations(new ServerOperations(() -> !closed.get(), registry, readModels))
+                    .onStreamDeleted(stream -> {
+                        domains.evict(stream);
+                        readModels.forget(stream);
+                    });
+            if (options.security()) {
+                builder.apiKey(Security.checkedSecret(options.securitySecret()));
+            }
+            CommandRoutes.register(builder, domains);
+            readModels.register(builder);
+            this.api = builder.build();
+            readModels.start();
+            this.web = WebServer.builder()
+                    .address(InetAddress.getLoopbackAddress())
+                    .port(options.port())
+                    .shutdownHook(false)
+                    .shutdownGracePeriod(Duration.ofSeconds(5))
+                    .routing(api::register)
+                    .build()
+                    .start();
+            writePortFile(options.dataDir(), web.port());
+        } catch (RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    /** Starts a server; its port is {@link #port()} (useful with port 0). */
+    public static AnnalServer start(ServerOptions options) {
+        return new AnnalServer(options, ApiLimits.defaults());
+    }
+
+    /** Starts a server with its own limits, for tests and embedding. */
+    public static AnnalServer start(ServerOptions options, ApiLimits limits) {
+        return new AnnalServer(options, limits);
+    }
+
+    public int port() {
+        return web.port();
+    }
+
+    private static EventStore openStore(ServerOptions options) {
+        if (options.store().equals("postgres")) {
+            return PostgresEventStore.open(PostgresStoreConfig.forUrl(
+                    options.postgresUrl().orElseThrow(),
+                    options.postgresUser().orElse(null),
+                    options.postgresPassword().orElse(null)));
+        }
+        return EmbeddedEventStore.open(EmbeddedStoreConfig.of(options.dataDir()));
+    }
+
+    private static void writePortFile(Path dataDir, int port) {
+        try {
+            Files.createDirectories(dataDir);
+            Path tmp = dataDir.resolve("server.port.tmp");
+            Files.writeString(tmp, port + "\n");
+            Files.move(tmp, dataDir.resolve("server.port"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + dataDir.resolve("server.port"), e);
+        }
+    }
+
+    /**
+     * Stops gracefully: refuses new connections, lets requests in flight finish, ends open
+     * subscriptions, stops the read models, then flushes and closes the store.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        api.stopping();
+        try {
+            web.stop();
+        } finally {
+            try {
+                readModels.close();
+            } finally {
+                store.close();
+            }
+        }
+    }
+
+    public static void main(String[] args) {
+        ServerOptions options;
+        try {
+            options = ServerOptions.parse(args, System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("annal: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        AnnalServer server;
+        try {
+            server = start(options);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            System.err.println("annal: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "annal-shutdown"));
+        Signals.exitZeroOnTerm();
+        ReadyProbe.await(server.port());
+        System.out.println("Annal ready on http://127.0.0.1:" + server.port());
+        System.out.flush();
+    }
+}

@@ -1,0 +1,83 @@
+package io.annal.server;
+
+import io.annal.command.CommandHandler;
+import io.annal.examples.bank.AccountCommand;
+import io.annal.examples.bank.AccountDecider;
+import io.annal.examples.bank.AccountEvent;
+import io.annal.examples.bank.AccountState;
+import io.annal.examples.bank.BankCodecs;
+import io.annal.examples.bank.TransferCommand;
+import io.annal.examples.bank.TransferDecider;
+import io.annal.examples.bank.TransferEvent;
+import io.annal.examples.bank.TransferState;
+import io.annal.examples.orders.InventoryCommand;
+import io.annal.examples.orders.InventoryDecider;
+import io.annal.examples.orders.InventoryEvent;
+import io.annal.examples.orders.InventoryState;
+import io.annal.examples.orders.OrderCommand;
+import io.annal.examples.orders.OrderDecider;
+import io.annal.examples.orders.OrderEvent;
+import io.annal.examples.orders.OrderState;
+import io.annal.examples.orders.OrdersCodecs;
+import io.annal.store.EventStore;
+import io.annal.store.StreamName;
+
+/** The command handlers of the reference domains: bank accounts, transfers, orders, inventory. */
+final class ReferenceDomains {
+
+    final CommandHandler<AccountCommand, AccountEvent, AccountState> accounts;
+    final CommandHandler<TransferCommand, TransferEvent, TransferState> transfers;
+    final CommandHandler<OrderCommand, OrderEvent, OrderState> orders;
+    final CommandHandler<InventoryCommand, InventoryEvent, InventoryState> inventory;
+
+    ReferenceDomains(EventStore store) {
+        this.accounts = CommandHandler.builder(
+                        AccountDecider.create(),
+                        store,
+                        new CodecMapper<>(BankCodecs.accounts()),
+                        command -> account(command.accountId()))
+                .build();
+        this.transfers = CommandHandler.builder(
+                        TransferDecider.create(),
+                        store,
+                        new CodecMapper<>(BankCodecs.transfers()),
+                        command -> transfer(command.transferId()))
+                .build();
+        this.orders = CommandHandler.builder(
+                        OrderDecider.create(),
+                        store,
+                        new CodecMapper<>(OrdersCodecs.orders()),
+                        command -> order(command.orderId()))
+                .build();
+        this.inventory = CommandHandler.builder(
+                        InventoryDecider.create(),
+                        store,
+                        new CodecMapper<>(OrdersCodecs.inventory()),
+                        command -> inventory(command.productId()))
+                .build();
+    }
+
+    static StreamName account(String accountId) {
+        return StreamName.of("account-" + accountId);
+    }
+
+    static StreamName transfer(String transferId) {
+        return StreamName.of("transfer-" + transferId);
+    }
+
+    static StreamName order(String orderId) {
+        return StreamName.of("order-" + orderId);
+    }
+
+    static StreamName inventory(String productId) {
+        return StreamName.of("inventory-" + productId);
+    }
+
+    /** Forgets cached state of a deleted stream, whichever handler holds it. */
+    void evict(StreamName stream) {
+        accounts.evict(stream);
+        transfers.evict(stream);
+        orders.evict(stream);
+        inventory.evict(stream);
+    }
+}

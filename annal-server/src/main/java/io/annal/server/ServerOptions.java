@@ -1,0 +1,159 @@
+package io.annal.server;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The server's options. Each is read from the command line ({@code --port 2113} or {@code
+ * --port=2113}), else the environment ({@code ANNAL_PORT}), else the config file named by {@code
+ * --config} (YAML {@code key: value} lines), else its default.
+ */
+public record ServerOptions(
+        int port,
+        Path dataDir,
+        String store,
+        Optional<String> postgresUrl,
+        Optional<String> postgresUser,
+        Optional<String> postgresPassword,
+        Optional<String> kafkaBootstrap,
+        Optional<String> redisUrl,
+        boolean security,
+        Optional<String> securitySecret) {
+
+    static final List<String> NAMES = List.of(
+            "port",
+            "data-dir",
+            "store",
+            "postgres-url",
+            "postgres-user",
+            "postgres-password",
+            "kafka-bootstrap",
+            "redis-url",
+            "security",
+            "security-secret",
+            "config");
+
+    /** Reads the options; throws {@link IllegalArgumentException} with a message for a person. */
+    public static ServerOptions parse(String[] args, Map<String, String> env) {
+        Map<String, String> cli = commandLine(args);
+        Map<String, String> file = Map.of();
+        Optional<String> config =
+                Optional.ofNullable(cli.get("config")).or(() -> Optional.ofNullable(env.get("ANNAL_CONFIG")));
+        if (config.isPresent()) {
+            file = yaml(Path.of(config.get()));
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String name : NAMES) {
+            String envName = "ANNAL_" + name.toUpperCase(Locale.ROOT).replace('-', '_');
+            String value = cli.containsKey(name)
+                    ? cli.get(name)
+                    : env.containsKey(envName) ? env.get(envName) : file.get(name);
+            if (value != null && !value.isBlank()) {
+                values.put(name, value.trim());
+            }
+        }
+        int port = port(values.getOrDefault("port", "2113"));
+        String store = values.getOrDefault("store", "embedded");
+        if (!store.equals("embedded") && !store.equals("postgres")) {
+            throw new IllegalArgumentException("--store must be embedded or postgres (got '" + store + "')");
+        }
+        if (store.equals("postgres") && !values.containsKey("postgres-url")) {
+            throw new IllegalArgumentException("--store postgres needs --postgres-url (or ANNAL_POSTGRES_URL)");
+        }
+        boolean security = switch (values.getOrDefault("security", store.equals("embedded") ? "off" : "on")) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException("--security must be on or off");
+        };
+        return new ServerOptions(
+                port,
+                Path.of(values.getOrDefault("data-dir", "./annal-data")),
+                store,
+                Optional.ofNullable(values.get("postgres-url")),
+                Optional.ofNullable(values.get("postgres-user")),
+                Optional.ofNullable(values.get("postgres-password")),
+                Optional.ofNullable(values.get("kafka-bootstrap")),
+                Optional.ofNullable(values.get("redis-url")),
+                security,
+                Optional.ofNullable(values.get("security-secret")));
+    }
+
+    private static int port(String text) {
+        try {
+            int port = Integer.parseInt(text);
+            if (port >= 0 && port <= 65535) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("--port must be 0 to 65535 (got '" + text + "')");
+    }
+
+    private static Map<String, String> commandLine(String[] args) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + arg + "'; options look like --port 2113");
+            }
+            String name = arg.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else if (i + 1 < args.length && !args[i + 1].startsWith("--")) {
+                value = args[++i];
+            } else {
+                throw new IllegalArgumentException("option --" + name + " needs a value");
+            }
+            if (!NAMES.contains(name)) {
+                throw new IllegalArgumentException(
+                        "unknown option --" + name + "; known: --" + String.join(", --", NAMES));
+            }
+            out.put(name, value);
+        }
+        return out;
+    }
+
+    /** Simple YAML: {@code key: value} lines, {@code #} comments, optional quotes. */
+    static Map<String, String> yaml(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read the config file " + file + ": " + e.getMessage(), e);
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : lines) {
+            String text = line.strip();
+            if (text.isEmpty() || text.startsWith("#")) {
+                continue;
+            }
+            int colon = text.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("config line '" + text + "' is not 'key: value'");
+            }
+            String key = text.substring(0, colon).strip();
+            String value = text.substring(colon + 1).strip();
+            int comment = value.indexOf(" #");
+            if (comment >= 0) {
+                value = value.substring(0, comment).strip();
+            }
+            if (value.length() >= 2
+                    && (value.startsWith("\"") && value.endsWith("\"")
+                            || value.startsWith("'") && value.endsWith("'"))) {
+                value = value.substring(1, value.length() - 1);
+            }
+            out.put(key.replace('_', '-'), value);
+        }
+        return out;
+    }
+}

@@ -85,11 +85,11 @@ final class ManagedProjection<C> {
     }
 
     private void watch(ProjectionRunner runner) {
-        Position head = reader.headPosition().orElse(Position.START);
-        boolean empty = reader.headPosition().isEmpty();
+        Optional<Position> head = reader.headPosition();
         try {
-            while (!empty && !runner.awaitPosition(head, WATCH_SLICE)) {
-                if (closed || building != runner || runner.status() != ProjectionStatus.RUNNING) {
+            // A paused or failed build may be resumed, so only a newer build or closing ends the wait.
+            while (head.isPresent() && !runner.awaitPosition(head.get(), WATCH_SLICE)) {
+                if (closed || building != runner) {
                     return;
                 }
             }
@@ -97,7 +97,15 @@ final class ManagedProjection<C> {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
-            runner.stop(ProjectionStatus.FAILED);
+            abandon(runner);
+        }
+    }
+
+    /** The switch failed: the served generation stays, and a new rebuild may be asked for. */
+    private synchronized void abandon(ProjectionRunner runner) {
+        runner.stop(ProjectionStatus.FAILED);
+        if (building == runner) {
+            building = null;
         }
     }
 
@@ -171,9 +179,14 @@ final class ManagedProjection<C> {
         ProjectionRunner runner = serving;
         ProjectionRunner next = building;
         ProjectionRunner shown = runner != null ? runner : next;
-        ProjectionStatus status = next != null && next.status() == ProjectionStatus.RUNNING
-                ? ProjectionStatus.REBUILDING
-                : shown == null ? ProjectionStatus.STOPPED : shown.status();
+        ProjectionStatus status;
+        if (next != null && next.status() == ProjectionStatus.RUNNING) {
+            status = ProjectionStatus.REBUILDING;
+        } else if (next != null && next.status() == ProjectionStatus.FAILED) {
+            status = ProjectionStatus.FAILED;
+        } else {
+            status = shown == null ? ProjectionStatus.STOPPED : shown.status();
+        }
         if (shown == null) {
             return new ProjectionInfo(name(), status, Optional.empty(), 0, 0, 0, Optional.empty());
         }

@@ -60,7 +60,7 @@ final class ProjectionRunner {
     private volatile ProjectionStatus status = ProjectionStatus.STOPPED;
     private volatile String lastError;
     private volatile boolean stopping;
-    private Subscription subscription;
+    private volatile Subscription subscription;
     private Thread worker;
 
     ProjectionRunner(
@@ -86,7 +86,10 @@ final class ProjectionRunner {
         control.lock();
         try {
             if (worker != null && worker.isAlive()) {
-                return;
+                if (status != ProjectionStatus.FAILED) {
+                    return;
+                }
+                worker.join(JOIN_TIMEOUT); // A failed worker is on its way out.
             }
             long checkpoint = sink.checkpoint().map(Position::value).orElse(-1L);
             publish(checkpoint);
@@ -100,6 +103,9 @@ final class ProjectionRunner {
             SubscriptionStart start =
                     checkpoint < 0 ? SubscriptionStart.fromStart() : SubscriptionStart.after(checkpoint);
             subscription = subscriber.subscribeToAll(start, projection.filter(), feed);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProjectionException("interrupted while starting projection '" + name + "'", e);
         } catch (Exception e) {
             fail(e);
             throw new ProjectionException("projection '" + name + "' could not start: " + e.getMessage(), e);
@@ -226,12 +232,24 @@ final class ProjectionRunner {
     }
 
     private void poison(RecordedEvent event, Exception failure) throws InterruptedException {
-        String why = describe(failure);
+        // A store that cannot even read its checkpoint is down: that is no reason to park events.
+        Exception last = failure;
+        while (!stopping && !storeAnswers()) {
+            backoff(options.maxBackoff());
+            last = attempt(List.of(event), event.position().value());
+            if (last == null) {
+                return;
+            }
+        }
+        if (stopping) {
+            return;
+        }
+        String why = describe(last);
         if (options.onPoison() == FailurePolicy.STOP) {
             throw new ProjectionException(
                     "projection '" + name + "' stopped at " + event + " after " + options.maxAttempts() + " attempts: "
                             + why + "; fix the handler and resume",
-                    failure);
+                    last);
         }
         try {
             sink.park(event, why, options.maxAttempts());
@@ -239,6 +257,16 @@ final class ProjectionRunner {
             throw new ProjectionException("projection '" + name + "' could not park " + event, e);
         }
         publish(event.position().value());
+    }
+
+    private boolean storeAnswers() {
+        try {
+            sink.checkpoint();
+            return true;
+        } catch (Exception e) {
+            recordError(e);
+            return false;
+        }
     }
 
     /** Applies a parked event again; the dead letter goes when it succeeds. */

@@ -2,6 +2,7 @@ package io.annal.projection.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.annal.projection.DeadLetter;
 import io.annal.projection.FailurePolicy;
@@ -14,11 +15,16 @@ import io.annal.store.ExpectedVersion;
 import io.annal.store.Position;
 import io.annal.store.StreamName;
 import io.annal.store.memory.InMemoryEventStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,8 +126,7 @@ class DeadLettersTest {
 
             assertThat(manager.awaitPosition("seen", head, Duration.ofMillis(300)))
                     .isFalse();
-            org.awaitility.Awaitility.await()
-                    .atMost(Duration.ofSeconds(10))
+            await().atMost(Duration.ofSeconds(10))
                     .until(() -> manager.info("seen").status() == ProjectionStatus.FAILED);
             assertThat(manager.info("seen").lastError())
                     .hasValueSatisfying(e -> assertThat(e).contains("e2"));
@@ -134,6 +139,42 @@ class DeadLettersTest {
                     .isTrue();
             assertThat(SeenEvents.read(database.models())).containsExactly("e0", "e1", "e2", "e3", "e4");
         }
+    }
+
+    @Test
+    void while_the_read_model_database_is_down_events_wait_instead_of_being_parked(@TempDir Path elsewhere)
+            throws Exception {
+        AtomicBoolean down = new AtomicBoolean();
+        try (ReadModelDatabase flaky =
+                ReadModelDatabase.open(SqlDialect.SQLITE, elsewhere, source -> unreachableWhile(down, source))) {
+            try (ProjectionManager manager = manager(QUICK_RETRIES)) {
+                manager.start(new SeenEvents().projection(), flaky.models());
+                down.set(true);
+                Position head = appendEvents(3);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> manager.info("seen").errors() > 10);
+                down.set(false);
+
+                assertThat(manager.awaitPosition("seen", head, Duration.ofSeconds(10)))
+                        .isTrue();
+                assertThat(manager.deadLetters()).isEmpty();
+                assertThat(SeenEvents.read(flaky.models())).containsExactly("e0", "e1", "e2");
+            }
+        }
+    }
+
+    private static DataSource unreachableWhile(AtomicBoolean down, DataSource source) {
+        return (DataSource) Proxy.newProxyInstance(
+                DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (down.get() && method.getName().equals("getConnection")) {
+                        throw new SQLException("connection refused");
+                    }
+                    try {
+                        return method.invoke(source, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private ProjectionManager manager(RunnerOptions options) {

@@ -116,7 +116,11 @@ class FoldedReadModel<E, S> implements ReadModel, LiveProjection.Model {
 
     private static boolean isAfter(RecordedEvent event, PointInTime at) {
         return switch (at) {
-            case PointInTime.AsOf asOf -> event.recordedAt().isAfter(asOf.instant());
+            case PointInTime.AsOf asOf ->
+                // times are shown to the millisecond, so an instant copied from a response must include that event
+                event.recordedAt()
+                        .truncatedTo(java.time.temporal.ChronoUnit.MILLIS)
+                        .isAfter(asOf.instant());
             case PointInTime.AtVersion atVersion -> event.version() > atVersion.version();
         };
     }

@@ -1,0 +1,101 @@
+package io.annal.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Health, metrics and the admin endpoints. */
+class OperationsApiTest {
+
+    @TempDir
+    static Path dataDir;
+
+    static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(dataDir);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void health_answers_200_when_live_and_ready() {
+        assertThat(server.get("/health/live").status()).isEqualTo(200);
+        assertThat(server.get("/health/ready").status()).isEqualTo(200);
+    }
+
+    @Test
+    void metrics_are_prometheus_text_with_appends_commands_http_and_jvm() {
+        server.post("/streams/m-" + UUID.randomUUID(), "{\"type\":\"A\",\"data\":1}");
+        server.post("/commands/deposit", "{\"accountId\":\"none\",\"amount\":1}");
+
+        TestServer.Answer metrics = server.get("/metrics");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.contentType()).startsWith("text/plain");
+        assertThat(metrics.body())
+                .contains("annal_appends_seconds_bucket")
+                .contains("annal_commands_total{outcome=\"rejected\",type=\"deposit\"}")
+                .contains("annal_http_requests_seconds_count{method=\"POST\",route=\"/streams/{stream}\"")
+                .contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void admin_lists_streams_by_prefix_with_last_version_and_write_time() {
+        String prefix = "adm-" + UUID.randomUUID() + "-";
+        server.post("/streams/" + prefix + "a", "[{\"type\":\"A\",\"data\":1},{\"type\":\"A\",\"data\":2}]");
+        server.post("/streams/" + prefix + "b", "{\"type\":\"A\",\"data\":1}");
+
+        JsonNode streams = server.get("/admin/streams?prefix=" + prefix + "&limit=10")
+                .json()
+                .get("streams");
+
+        assertThat(streams).extracting(s -> s.get("stream").asText()).containsExactly(prefix + "a", prefix + "b");
+        assertThat(streams.get(0).get("lastVersion").asLong()).isEqualTo(1);
+        assertThat(streams.get(0).get("lastWrite").asText()).endsWith("Z");
+    }
+
+    @Test
+    void admin_finds_every_event_of_a_correlation_in_order() {
+        String correlation = "corr-" + UUID.randomUUID();
+        String account = UUID.randomUUID().toString();
+        server.post(
+                "/commands/open-account",
+                "{\"accountId\":\"" + account + "\",\"owner\":\"A\"}",
+                "Correlation-Id",
+                correlation);
+        server.post("/streams/c-" + UUID.randomUUID(), "{\"type\":\"A\",\"data\":1}", "Correlation-Id", correlation);
+
+        JsonNode events =
+                server.get("/admin/correlations/" + correlation).json().get("events");
+
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("AccountOpened", "A");
+    }
+
+    @Test
+    void projections_report_their_state_and_can_be_paused_resumed_and_rebuilt() {
+        JsonNode projections = server.get("/admin/projections").json();
+        assertThat(projections).extracting(p -> p.get("name").asText()).contains("balance", "orders", "stock");
+        assertThat(projections.get(0).has("lagEvents")).isTrue();
+
+        assertThat(server.post("/admin/projections/balance/pause", "").status()).isEqualTo(200);
+        assertThat(server.get("/admin/projections").json().get(0).get("status").asText())
+                .isEqualTo("paused");
+        assertThat(server.post("/admin/projections/balance/resume", "").status())
+                .isEqualTo(200);
+        assertThat(server.post("/admin/projections/balance/rebuild", "").status())
+                .isEqualTo(200);
+        assertThat(server.post("/admin/projections/nope/rebuild", "").status()).isEqualTo(404);
+        assertThat(server.get("/admin/dead-letters").json().isArray()).isTrue();
+    }
+}

@@ -1,0 +1,130 @@
+package io.annal.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.annal.http.ApiLimits;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** A real server on a free port over a fresh embedded store, and a client that speaks JSON to it. */
+final class TestServer implements AutoCloseable {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final AnnalServer server;
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer(AnnalServer server) {
+        this.server = server;
+    }
+
+    static TestServer start(Path dataDir) {
+        return start(dataDir, ApiLimits.defaults());
+    }
+
+    static TestServer start(Path dataDir, ApiLimits limits) {
+        ServerOptions options =
+                ServerOptions.parse(new String[] {"--port", "0", "--data-dir", dataDir.toString()}, Map.of());
+        return new TestServer(AnnalServer.start(options, limits));
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port() + path);
+    }
+
+    HttpClient client() {
+        return client;
+    }
+
+    /** An answer: status, headers and the body, parsed as JSON when it is JSON. */
+    record Answer(int status, HttpResponse<String> raw) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(raw.body());
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + raw.body(), e);
+            }
+        }
+
+        Optional<String> header(String name) {
+            return raw.headers().firstValue(name);
+        }
+
+        String contentType() {
+            return header("Content-Type").orElse("");
+        }
+
+        String body() {
+            return raw.body();
+        }
+    }
+
+    Answer get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), headers);
+    }
+
+    Answer post(String path, String body, String... headers) {
+        return send(
+                HttpRequest.newBuilder(uri(path))
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .header("Content-Type", "application/json"),
+                headers);
+    }
+
+    Answer post(String path, byte[] body, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofByteArray(body)), headers);
+    }
+
+    Answer put(String path, String body, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(body)), headers);
+    }
+
+    Answer delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE(), headers);
+    }
+
+    Answer send(HttpRequest.Builder request, String... headers) {
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        try {
+            HttpResponse<String> response = client.send(
+                    request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response);
+        } catch (IOException e) {
+            throw new AssertionError("request failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** Sends a command and expects it to be accepted. */
+    JsonNode command(String type, String body) {
+        Answer answer = post("/commands/" + type, body);
+        if (answer.status() != 200) {
+            throw new AssertionError(type + " answered " + answer.status() + ": " + answer.body());
+        }
+        return answer.json();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        client.close();
+    }
+}

@@ -39,15 +39,17 @@ final class Appender {
     private final LogWriter writer;
     private final BatchBuilder builder;
     private final AppendNotifier notifier;
+    private final Checkpoints checkpoints;
     private final Thread thread;
     private final ReentrantLock admission = new ReentrantLock();
     private volatile StorageException failure;
     private boolean accepting = true; // guarded by admission
 
-    Appender(LogWriter writer, BatchBuilder builder, AppendNotifier notifier) {
+    Appender(LogWriter writer, BatchBuilder builder, AppendNotifier notifier, Checkpoints checkpoints) {
         this.writer = writer;
         this.builder = builder;
         this.notifier = notifier;
+        this.checkpoints = checkpoints;
         this.thread = Thread.ofPlatform().name("annal-appender").daemon(true).unstarted(this::run);
     }
 
@@ -156,6 +158,7 @@ final class Appender {
             return;
         }
         notifier.notifyAppended();
+        checkpoints.published();
         for (int i = 0; i < outcomes.length; i++) {
             if (outcomes[i] instanceof EventStoreException refused) {
                 batch.get(i).done().completeExceptionally(refused);

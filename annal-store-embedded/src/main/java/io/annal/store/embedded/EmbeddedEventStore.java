@@ -52,6 +52,7 @@ public final class EmbeddedEventStore implements EventStore {
     private final StoreIndex index;
     private final LogWriter writer;
     private final Appender appender;
+    private final Checkpoints checkpoints;
     private final AppendNotifier notifier = new AppendNotifier();
     private final StreamReads streamReads;
     private final AllReads allReads;
@@ -71,7 +72,9 @@ public final class EmbeddedEventStore implements EventStore {
                 config.durability() == Durability.FSYNC,
                 config.faults());
         BatchBuilder builder = new BatchBuilder(index, log, writer, config.clock());
-        this.appender = new Appender(writer, builder, notifier);
+        this.checkpoints =
+                new Checkpoints(config.directory(), index, recovered.log(), config.faults(), config.checkpointBytes());
+        this.appender = new Appender(writer, builder, notifier, checkpoints);
         this.streamReads = new StreamReads(index, recovered.log(), config.clock());
         this.allReads = new AllReads(index, recovered.log(), config.clock());
     }
@@ -265,6 +268,7 @@ public final class EmbeddedEventStore implements EventStore {
         } finally {
             try {
                 writer.close(!appender.hasFailed());
+                checkpoints.close();
                 saveCheckpoint();
             } catch (IOException e) {
                 throw new StorageException(
@@ -281,7 +285,7 @@ public final class EmbeddedEventStore implements EventStore {
     private void saveCheckpoint() throws IOException {
         long last = index.lastRecordPosition();
         if (last >= 0 && !appender.hasFailed()) {
-            IndexCheckpoint.write(config.directory(), index, log.frameCrcAt(last), config.faults());
+            IndexCheckpoint.write(config.directory(), index, last, log.frameCrcAt(last), config.faults());
         }
     }
 }

@@ -87,6 +87,38 @@ class CheckpointTest {
     }
 
     @Test
+    void checkpoints_are_written_while_the_store_runs_and_a_crash_image_opens_from_one() throws Exception {
+        Path directory = root.resolve("a");
+        Path copy = root.resolve("copy");
+        try (EmbeddedEventStore store = EmbeddedEventStore.open(
+                EmbeddedStoreConfig.of(directory).withSegmentSize(64 << 10).withCheckpointEvery(8 << 10))) {
+            append(store, 300);
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (!Files.exists(directory.resolve(IndexCheckpoint.FILE)) && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(directory.resolve(IndexCheckpoint.FILE)).exists();
+            append(store, 100); // some of the log comes after the last checkpoint
+            store.setMetadata(ORDERS, store.metadata(ORDERS).withMaxCount(5000));
+            copyDirectory(directory, copy);
+        }
+
+        try (EmbeddedEventStore store = open(copy)) {
+            assertThat(readOrders(store)).containsExactlyElementsOf(appended);
+            assertThat(store.metadata(ORDERS).maxCount()).hasValue(5000);
+            assertThat(store.append(ORDERS, ExpectedVersion.any(), appended.subList(3, 6))
+                            .duplicate())
+                    .isTrue();
+            assertThat(store.append(
+                                    ORDERS,
+                                    ExpectedVersion.any(),
+                                    appended.subList(appended.size() - 3, appended.size()))
+                            .duplicate())
+                    .isTrue();
+        }
+    }
+
+    @Test
     void a_damaged_checkpoint_is_ignored() throws IOException {
         Path directory = root.resolve("a");
         try (EmbeddedEventStore store = open(directory)) {

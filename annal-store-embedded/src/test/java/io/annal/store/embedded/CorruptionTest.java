@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.annal.store.AppendResult;
 import io.annal.store.Direction;
 import io.annal.store.EventData;
+import io.annal.store.EventFilter;
 import io.annal.store.ExpectedVersion;
+import io.annal.store.Position;
 import io.annal.store.RecordedEvent;
 import io.annal.store.StorageException;
 import io.annal.store.StreamName;
+import io.annal.store.embedded.internal.index.IndexCheckpoint;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -91,6 +94,7 @@ class CorruptionTest {
     @Test
     void a_bit_flip_in_forced_data_is_reported_with_segment_and_offset() throws IOException {
         fill(30);
+        dropCheckpoint(); // the open that rebuilds the index checks every frame
         long target = results.get(10).firstPosition().value() + 40;
         flipBit(lastSegment(), target);
 
@@ -106,12 +110,34 @@ class CorruptionTest {
         fill(400);
         List<Path> segments = segments();
         assertThat(segments).hasSizeGreaterThan(1);
+        dropCheckpoint();
         flipBit(segments.get(0), 64 + 30);
 
         assertThatThrownBy(this::open)
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining(segments.get(0).getFileName().toString())
                 .hasMessageContaining("offset 64");
+    }
+
+    @Test
+    void a_bit_flip_in_data_an_index_checkpoint_covers_is_reported_when_read() throws IOException {
+        fill(400);
+        List<Path> segments = segments();
+        flipBit(segments.get(0), results.get(0).firstPosition().value() + 40);
+
+        try (EmbeddedEventStore store = open()) {
+            assertThatThrownBy(() -> store.readStream(STREAM, 0, Direction.FORWARD, 10))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining(segments.get(0).getFileName().toString())
+                    .hasMessageContaining(
+                            "offset " + results.get(0).firstPosition().value());
+            assertThatThrownBy(() -> store.readAll(Position.START, Direction.FORWARD, 10, EventFilter.all()))
+                    .isInstanceOf(StorageException.class)
+                    .hasMessageContaining(
+                            "offset " + results.get(0).firstPosition().value());
+            assertThat(store.readStream(STREAM, 2, Direction.FORWARD, 10).events())
+                    .hasSize(10);
+        }
     }
 
     @Test
@@ -141,6 +167,10 @@ class CorruptionTest {
     private Path lastSegment() throws IOException {
         List<Path> all = segments();
         return all.get(all.size() - 1);
+    }
+
+    private void dropCheckpoint() throws IOException {
+        Files.delete(directory.resolve(IndexCheckpoint.FILE));
     }
 
     private static void zeroFrom(Path file, long offset) throws IOException {

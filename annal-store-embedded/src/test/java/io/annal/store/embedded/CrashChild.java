@@ -35,7 +35,9 @@ public final class CrashChild {
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(args[0]);
         long seed = Long.parseLong(args[1]);
-        EmbeddedStoreConfig config = EmbeddedStoreConfig.of(directory).withSegmentSize(SEGMENT_SIZE);
+        // small checkpoint interval: kills also land while background checkpoints are written
+        EmbeddedStoreConfig config =
+                EmbeddedStoreConfig.of(directory).withSegmentSize(SEGMENT_SIZE).withCheckpointEvery(64 << 10);
         if (!args[2].equals("NONE")) {
             config = config.withFaultInjector(haltAt(FaultPoint.valueOf(args[2]), Integer.parseInt(args[3])));
         }

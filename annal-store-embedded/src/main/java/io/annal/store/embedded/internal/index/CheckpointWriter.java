@@ -24,6 +24,20 @@ final class CheckpointWriter {
         room(4).putInt(value);
     }
 
+    void putLongs(long[] values) throws IOException {
+        putLongs(values, 0, values.length);
+    }
+
+    /** Puts {@code count} longs from {@code values[from]} in bulk. */
+    void putLongs(long[] values, int from, int count) throws IOException {
+        for (int at = from; at < from + count; ) {
+            int chunk = Math.min(from + count - at, room(8).remaining() / 8);
+            buffer.asLongBuffer().put(values, at, chunk);
+            buffer.position(buffer.position() + chunk * 8);
+            at += chunk;
+        }
+    }
+
     void putBytes(byte[] bytes) throws IOException {
         putInt(bytes.length);
         for (int at = 0; at < bytes.length; ) {

@@ -13,11 +13,15 @@ import java.util.function.LongPredicate;
  * fresh id, costs a few memory reads and no I/O. The table is indexed by the hash's top bits, so
  * it grows by re-inserting the stored hashes, without reading the log.
  *
- * <p>Thread safety: used by one thread at a time (recovery, then the appender).
+ * <p>Thread safety: one writer (recovery, then the appender). A background checkpoint may copy the
+ * table while the writer inserts: slots only ever go from empty to full, and a grown table is
+ * published through the volatile field after it is filled, so the copy holds at least every slot
+ * inserted before the checkpoint's cut; slots inserted later are re-inserted by recovery as exact
+ * duplicates of themselves, which {@link #insert} skips.
  */
 public final class EventIdIndex {
 
-    private long[] slots = new long[1 << 10];
+    private volatile long[] slots = new long[1 << 10];
     private int shift = 32 - 10;
     private int size;
 
@@ -28,8 +32,9 @@ public final class EventIdIndex {
         if (size + 1 > slots.length - (slots.length >> 2)) {
             grow();
         }
-        insert(slots, shift, (long) hash(id) << 32 | (ordinal + 1));
-        size++;
+        if (insert(slots, shift, (long) hash(id) << 32 | (ordinal + 1))) {
+            size++;
+        }
     }
 
     /**
@@ -38,22 +43,22 @@ public final class EventIdIndex {
      */
     public boolean anyCandidate(UUID id, LongPredicate candidate) {
         int h = hash(id);
-        int mask = slots.length - 1;
-        for (int i = h >>> shift; slots[i] != 0; i = (i + 1) & mask) {
-            if ((int) (slots[i] >>> 32) == h && candidate.test((slots[i] & 0xFFFF_FFFFL) - 1)) {
+        long[] table = slots;
+        int mask = table.length - 1;
+        for (int i = h >>> shift; table[i] != 0; i = (i + 1) & mask) {
+            if ((int) (table[i] >>> 32) == h && candidate.test((table[i] & 0xFFFF_FFFFL) - 1)) {
                 return true;
             }
         }
         return false;
     }
 
+    /** Writes the table as it is now; safe beside the writer (see the class comment). */
     void writeTo(CheckpointWriter out) throws IOException {
-        out.putInt(slots.length);
-        out.putInt(shift);
-        out.putInt(size);
-        for (long slot : slots) {
-            out.putLong(slot);
-        }
+        long[] table = slots;
+        out.putInt(table.length);
+        out.putInt(32 - Integer.numberOfTrailingZeros(table.length));
+        out.putLongs(table);
     }
 
     static EventIdIndex readFrom(ByteBuffer in) throws IOException {
@@ -62,27 +67,43 @@ public final class EventIdIndex {
         if (Integer.bitCount(length) != 1 || 32 - Integer.numberOfTrailingZeros(length) != in.getInt()) {
             throw new IOException("the id table's size and shift do not agree");
         }
-        index.shift = 32 - Integer.numberOfTrailingZeros(length);
-        index.size = in.getInt();
-        index.slots = new long[length];
-        in.asLongBuffer().get(index.slots);
+        long[] table = new long[length];
+        in.asLongBuffer().get(table);
         in.position(in.position() + length * 8);
+        int size = 0;
+        for (long slot : table) {
+            if (slot != 0) {
+                size++;
+            }
+        }
+        if (size > length - (length >> 2)) {
+            throw new IOException("the id table is fuller than it may be");
+        }
+        index.shift = 32 - Integer.numberOfTrailingZeros(length);
+        index.size = size;
+        index.slots = table;
         return index;
     }
 
-    private static void insert(long[] table, int shift, long slot) {
+    /** Inserts {@code slot} unless the very same slot is there already; returns whether it did. */
+    private static boolean insert(long[] table, int shift, long slot) {
         int mask = table.length - 1;
         int i = (int) (slot >>> 32) >>> shift;
         while (table[i] != 0) {
+            if (table[i] == slot) {
+                return false;
+            }
             i = (i + 1) & mask;
         }
         table[i] = slot;
+        return true;
     }
 
     private void grow() {
-        long[] bigger = new long[slots.length * 2];
+        long[] current = slots;
+        long[] bigger = new long[current.length * 2];
         int biggerShift = shift - 1;
-        for (long slot : slots) {
+        for (long slot : current) {
             if (slot != 0) {
                 insert(bigger, biggerShift, slot);
             }

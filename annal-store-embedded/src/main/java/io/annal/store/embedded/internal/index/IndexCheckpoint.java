@@ -15,6 +15,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.zip.CRC32C;
@@ -33,14 +35,22 @@ public final class IndexCheckpoint {
     /** "ANNALIDX" in ASCII. */
     private static final long MAGIC = 0x414E4E414C494458L;
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private IndexCheckpoint() {}
 
     /** A checkpoint read back: the index and the record it ends with. */
     public record Loaded(StoreIndex index, long lastRecordPosition, int lastRecordCrc) {}
 
-    public static void write(Path directory, StoreIndex index, int lastRecordCrc, FaultInjector faults)
+    /**
+     * Writes the index as it stands at record {@code lastPosition}, the last record of a batch that
+     * was published before this call. The writer may append meanwhile: only event positions up to
+     * {@code lastPosition} are written, while stream statuses and id slots may be newer; replaying
+     * the log after {@code lastPosition} on open brings both to the same end state (a status field
+     * is set by the last record that touches it; a newer id slot is re-inserted as itself).
+     */
+    public static void write(
+            Path directory, StoreIndex index, long lastPosition, int lastRecordCrc, FaultInjector faults)
             throws IOException {
         Path temporary = directory.resolve(FILE + ".tmp");
         try (FileChannel channel = FileChannel.open(
@@ -48,18 +58,17 @@ public final class IndexCheckpoint {
             CheckpointWriter out = new CheckpointWriter(channel);
             out.putLong(MAGIC);
             out.putInt(VERSION);
-            out.putLong(index.lastRecordPosition());
+            out.putLong(lastPosition);
             out.putInt(lastRecordCrc);
-            out.putInt(index.streams().size());
-            for (StreamEntry entry : index.streams().values()) {
-                writeEntry(out, entry);
+            List<StreamEntry> entries = new ArrayList<>(index.streams().values());
+            out.putInt(entries.size());
+            for (StreamEntry entry : entries) {
+                writeEntry(out, entry, lastPosition);
             }
             PositionList events = index.events();
-            long size = events.size();
+            long size = events.firstAtOrAfter(lastPosition + 1, events.size());
             out.putLong(size);
-            for (long i = 0; i < size; i++) {
-                out.putLong(events.get(i));
-            }
+            events.writeTo(out, size);
             index.ids().writeTo(out);
             out.finish();
             channel.force(true);
@@ -110,10 +119,11 @@ public final class IndexCheckpoint {
             entries[i] = readEntry(in);
         }
         long events = in.getLong();
-        PositionList positions = new PositionList();
-        for (long i = 0; i < events; i++) {
-            positions.add(in.getLong());
+        if (events < 0 || events > in.remaining() / 8) {
+            throw new IOException("the event count " + events + " is impossible");
         }
+        PositionList positions = PositionList.readFrom(in.asLongBuffer(), events);
+        in.position(in.position() + (int) events * 8);
         StoreIndex index = new StoreIndex(EventIdIndex.readFrom(in), positions);
         for (StreamEntry entry : entries) {
             index.restore(entry);
@@ -121,13 +131,11 @@ public final class IndexCheckpoint {
         return index;
     }
 
-    private static void writeEntry(CheckpointWriter out, StreamEntry entry) throws IOException {
+    private static void writeEntry(CheckpointWriter out, StreamEntry entry, long lastPosition) throws IOException {
         out.putBytes(entry.name().value().getBytes(StandardCharsets.UTF_8));
-        long[] positions = entry.positions();
+        long[] positions = entry.positionsUpTo(lastPosition);
         out.putInt(positions.length);
-        for (long position : positions) {
-            out.putLong(position);
-        }
+        out.putLongs(positions);
         StreamStatus status = entry.status();
         StreamMetadata metadata = status.metadata();
         out.putLong(metadata.maxCount().orElse(-1));
@@ -146,9 +154,8 @@ public final class IndexCheckpoint {
     private static StreamEntry readEntry(ByteBuffer in) {
         StreamName name = new StreamName(new String(getBytes(in), StandardCharsets.UTF_8));
         long[] positions = new long[in.getInt()];
-        for (int i = 0; i < positions.length; i++) {
-            positions[i] = in.getLong();
-        }
+        in.asLongBuffer().get(positions);
+        in.position(in.position() + positions.length * 8);
         long maxCount = in.getLong();
         long maxAgeSeconds = in.getLong();
         int maxAgeNanos = in.getInt();

@@ -1,5 +1,7 @@
 package io.annal.store.embedded.internal.index;
 
+import java.io.IOException;
+import java.nio.LongBuffer;
 import java.util.Arrays;
 
 /**
@@ -40,6 +42,27 @@ public final class PositionList {
             current[chunk][(int) (n & (CHUNK - 1))] = position;
         }
         size = n + 1;
+    }
+
+    /** Writes the first {@code count} positions, which are final. */
+    void writeTo(CheckpointWriter out, long count) throws IOException {
+        long[][] current = chunks;
+        for (long at = 0; at < count; at += CHUNK) {
+            out.putLongs(current[(int) (at >>> CHUNK_BITS)], 0, (int) Math.min(CHUNK, count - at));
+        }
+    }
+
+    /** A list of {@code count} positions read in bulk from {@code in}. */
+    static PositionList readFrom(LongBuffer in, long count) {
+        PositionList list = new PositionList();
+        long[][] chunks = new long[(int) ((count + CHUNK - 1) >>> CHUNK_BITS)][];
+        for (int c = 0; c < chunks.length; c++) {
+            chunks[c] = new long[CHUNK];
+            in.get(chunks[c], 0, (int) Math.min(CHUNK, count - ((long) c << CHUNK_BITS)));
+        }
+        list.chunks = chunks;
+        list.size = count;
+        return list;
     }
 
     /** The index of the first position ≥ {@code position} among the first {@code limit}; {@code limit} if none. */

@@ -41,10 +41,21 @@ public final class StreamEntry {
         return count;
     }
 
-    /** The positions of versions 0 to {@code count() - 1}, as they are now. */
-    long[] positions() {
-        int size = count;
-        return Arrays.copyOf(positions, size);
+    /** The positions of the versions written at or before global position {@code last}. */
+    long[] positionsUpTo(long last) {
+        int size = count; // count first: every element below it is then visible
+        long[] current = positions;
+        int low = 0;
+        int high = size;
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (current[mid] <= last) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return Arrays.copyOf(current, low);
     }
 
     public long positionOf(long version) {

@@ -34,9 +34,12 @@ import java.util.stream.Stream;
  * decides: a valid later frame whose "durable-before" lies past the committed end proves that this
  * data had been forced, so it is corruption; otherwise it is a torn tail and is zeroed.
  *
- * <p>When an {@link IndexCheckpoint} matches the log, the index starts from it and only the frames
- * after the last record it covers are decoded; every frame's CRC is checked either way, so damage
- * anywhere in the log is found at open.
+ * <p>When an {@link IndexCheckpoint} matches the log, the index starts from it and only the log
+ * after the last record it covers is scanned. The frames it covers were checked when they were
+ * applied (by the appender's write or an earlier open) and are not checked again: that is what
+ * lets a large log open in bounded time. Damage to them that happens later is still never served,
+ * because every read checks the CRC of the frame it reads and fails with the segment and offset.
+ * Without a matching checkpoint, the whole log is scanned and any damage fails the open.
  *
  * <p>Thread safety: runs alone, before the store accepts any call.
  */
@@ -79,13 +82,19 @@ public final class LogRecovery {
         long coveredEnd = checkpoint
                 .map(loaded -> CheckpointMatch.endOf(segments, loaded))
                 .orElse(-1L);
+        // segments before the one holding the checkpoint's last record are trusted without a scan
+        int first = 0;
+        while (first < segments.size() - 1
+                && coveredEnd >= segments.get(first + 1).base()) {
+            first++;
+        }
         long previousEnd = -1;
         long dataEnd = SEGMENT_HEADER_SIZE;
-        for (int i = 0; i < segments.size(); i++) {
+        for (int i = first; i < segments.size(); i++) {
             Segment segment = segments.get(i);
-            int applyFrom =
+            int scanFrom =
                     (int) Math.min(segment.capacity(), Math.max(SEGMENT_HEADER_SIZE, coveredEnd - segment.base()));
-            if (i > 0 && segment.header().previousDataEnd() != previousEnd) {
+            if (i > first && segment.header().previousDataEnd() != previousEnd) {
                 throw corrupt(
                         segment.file(),
                         0,
@@ -93,7 +102,7 @@ public final class LogRecovery {
                                 + segment.header().previousDataEnd() + " but ends at " + previousEnd
                                 + ": its tail is damaged");
             }
-            SegmentScan scan = SegmentScan.of(segment, index, applyFrom);
+            SegmentScan scan = SegmentScan.of(segment, index, scanFrom);
             if (i < segments.size() - 1) {
                 scan.requireClean();
             } else {

@@ -31,20 +31,18 @@ final class SegmentScan {
     }
 
     /**
-     * Scans the whole segment, checking every frame's CRC, and applies the frames at or after
-     * {@code applyFrom} (an index checkpoint already holds the ones before).
+     * Scans the segment from {@code from} (the header's end, or the end of what an index checkpoint
+     * covers), checking every frame's CRC and applying every completed commit.
      */
-    static SegmentScan of(Segment segment, StoreIndex index, int applyFrom) {
+    static SegmentScan of(Segment segment, StoreIndex index, int from) {
         ByteBuffer map = segment.map();
         long capacity = segment.capacity();
-        int offset = SEGMENT_HEADER_SIZE;
+        int offset = from;
         int committedEnd = offset;
         List<LogRecord> open = new ArrayList<>();
         String problem;
         while ((problem = FrameCheck.problemAt(map, offset, capacity)) == null) {
-            if (offset >= applyFrom) {
-                open.add(RecordCodec.decode(map, offset, segment.base() + offset, index::resolve, false));
-            }
+            open.add(RecordCodec.decode(map, offset, segment.base() + offset, index::resolve, false));
             boolean commitEnd = (map.get(offset + FRAME_FLAGS_OFFSET) & FLAG_COMMIT_END) != 0;
             offset += frameSize(map.getInt(offset));
             if (commitEnd) {

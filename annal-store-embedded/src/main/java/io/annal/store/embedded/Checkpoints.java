@@ -1,0 +1,75 @@
+package io.annal.store.embedded;
+
+import io.annal.store.embedded.internal.index.IndexCheckpoint;
+import io.annal.store.embedded.internal.index.StoreIndex;
+import io.annal.store.embedded.internal.log.FaultInjector;
+import io.annal.store.embedded.internal.log.Log;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Writes index checkpoints in the background while the store runs, so that open after a crash
+ * replays at most about {@code every} bytes of log instead of everything since the last clean
+ * close. The appender names the cut (the last record of a batch it has just published) and a
+ * background thread writes it; appends never wait for a checkpoint. A failed checkpoint loses
+ * nothing: the log is the truth, and the next open just replays more of it.
+ *
+ * <p>Thread safety: {@link #published} is called by the appender thread only.
+ */
+final class Checkpoints {
+
+    private final Path directory;
+    private final StoreIndex index;
+    private final Log log;
+    private final FaultInjector faults;
+    private final long every;
+    private final ExecutorService thread;
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private long lastCut;
+
+    Checkpoints(Path directory, StoreIndex index, Log log, FaultInjector faults, long every) {
+        this.directory = directory;
+        this.index = index;
+        this.log = log;
+        this.faults = faults;
+        this.every = every;
+        this.lastCut = index.lastRecordPosition();
+        this.thread = Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("annal-checkpoint").daemon(true).factory());
+    }
+
+    /** Called after a batch is durable and published: starts a checkpoint if one is due. */
+    void published() {
+        long cut = index.lastRecordPosition();
+        if (cut < 0 || cut - lastCut < every || !writing.compareAndSet(false, true)) {
+            return;
+        }
+        lastCut = cut;
+        thread.execute(() -> {
+            try {
+                IndexCheckpoint.write(directory, index, cut, log.frameCrcAt(cut), faults);
+            } catch (IOException | RuntimeException e) {
+                // the log is the truth: the next open replays from the previous checkpoint instead
+            } finally {
+                writing.set(false);
+            }
+        });
+    }
+
+    /** Waits for a checkpoint being written, so that the final one does not race it. */
+    void close() throws IOException {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.MINUTES)) {
+                throw new IOException("an index checkpoint did not finish within 5 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while an index checkpoint was being written", e);
+        }
+    }
+}

@@ -1,11 +1,15 @@
 package io.annal.examples.bank.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.annal.examples.bank.TransferCommand.FailTransfer;
 import io.annal.examples.bank.TransferState;
+import io.annal.examples.process.Crash;
 import io.annal.examples.process.MutableClock;
 import io.annal.process.CommandRouter;
+import io.annal.process.PendingCommand;
 import io.annal.process.ProcessRuntime;
 import io.annal.store.Direction;
 import io.annal.store.StreamName;
@@ -13,6 +17,7 @@ import io.annal.store.memory.InMemoryEventStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -153,6 +158,34 @@ class TransferProcessRuntimeTest {
     }
 
     @Test
+    void a_crash_right_after_the_deadline_is_recorded_still_fails_the_transfer_once_after_a_restart() {
+        bank.open("a", 100);
+        bank.open("b", 0);
+        accountsDown.set(true);
+        AtomicBoolean crashOnFail = new AtomicBoolean(true);
+        start(command -> {
+            if (crashOnFail.get() && command.command() instanceof FailTransfer) {
+                throw new Crash("before failing the transfer");
+            }
+        });
+        bank.startTransfer("t-1", "a", "b", 30);
+        await().untilAsserted(() -> assertThat(bank.types(processStream("t-1"))).contains("TransferStarted"));
+        awaitCheckpointHolding(TransferProcess.TIMEOUT);
+
+        clock.advance(TIMEOUT.plusSeconds(1));
+        assertThatThrownBy(runtime::tick).isInstanceOf(Crash.class);
+        runtime.close();
+        crashOnFail.set(false);
+        start();
+
+        await().untilAsserted(() -> assertThat(bank.transferState("t-1")).isInstanceOf(TransferState.Failed.class));
+        assertThat(bank.types(processStream("t-1")))
+                .containsOnlyOnce("$deadline-reached")
+                .endsWith("$command-accepted");
+        assertThat(bank.types(Bank.transfer("t-1"))).containsExactly("TransferStarted", "TransferFailed");
+    }
+
+    @Test
     void a_completed_transfer_cancels_its_deadline() {
         bank.open("a", 100);
         bank.open("b", 0);
@@ -187,6 +220,10 @@ class TransferProcessRuntimeTest {
     }
 
     private void start() {
+        start(command -> {});
+    }
+
+    private void start(Consumer<PendingCommand<Object>> beforeSend) {
         CommandRouter<Object> real = TransferProcessRuntime.router(bank.accounts, bank.transfers);
         CommandRouter<Object> router = (command, context) -> {
             if (accountsDown.get() && command instanceof io.annal.examples.bank.AccountCommand) {
@@ -198,6 +235,7 @@ class TransferProcessRuntimeTest {
                 .clock(clock)
                 .tickEvery(Duration.ofHours(1)) // the tests tick by hand
                 .onUndelivered((command, e) -> {})
+                .beforeSend(beforeSend)
                 .build()
                 .start();
     }

@@ -141,10 +141,10 @@ public final class OutboxRelay implements AutoCloseable {
             int sent = 0;
             for (RecordedEvent event : page.events()) {
                 Optional<String> topic = settings.routes.topicOf(event.stream());
-                Optional<IntegrationEvent> published = settings.contract.map(event);
-                if (topic.isPresent() && published.isPresent()) {
+                Optional<IntegrationEvent> integration = settings.contract.map(event);
+                if (topic.isPresent() && integration.isPresent()) {
                     acks.add(producer.send(new ProducerRecord<>(
-                            topic.get(), event.stream().value(), CloudEventsJson.encode(published.get()))));
+                            topic.get(), event.stream().value(), CloudEventsJson.encode(integration.get()))));
                     settings.afterSend.accept(++sent);
                 }
             }

@@ -25,7 +25,8 @@ public final class HttpApi {
     private final Operations operations;
     private final Consumer<StreamName> onStreamDeleted;
     private final ApiMetrics metrics;
-    private final java.util.Optional<ApiKeys> apiKeys;
+    private final java.util.Optional<Authenticator> authenticator;
+    private final double rateLimit;
     private volatile boolean stopping;
 
     private HttpApi(Builder b) {
@@ -36,7 +37,8 @@ public final class HttpApi {
         this.operations = Objects.requireNonNull(b.operations, "operations");
         this.onStreamDeleted = b.onStreamDeleted;
         this.metrics = new ApiMetrics(Objects.requireNonNull(b.registry, "meter registry"));
-        this.apiKeys = java.util.Optional.ofNullable(b.apiKey).map(ApiKeys::new);
+        this.authenticator = java.util.Optional.ofNullable(b.authenticator);
+        this.rateLimit = b.rateLimit;
     }
 
     public static Builder builder(EventStore store) {
@@ -63,7 +65,10 @@ public final class HttpApi {
                         System.nanoTime() - started);
             }
         });
-        apiKeys.ifPresent(keys -> routing.addFilter(keys::filter));
+        authenticator.ifPresent(a -> routing.addFilter(new AccessControl(a)::filter));
+        if (rateLimit > 0) {
+            routing.addFilter(new RateLimiter(rateLimit)::filter);
+        }
         routing.error(Throwable.class, (req, res, error) -> ProblemResponses.send(res, error))
                 .any("/streams/*", streams::handle)
                 .get("/all", all::handle)
@@ -108,7 +113,8 @@ public final class HttpApi {
         private Operations operations;
         private MeterRegistry registry;
         private Consumer<StreamName> onStreamDeleted = stream -> {};
-        private String apiKey;
+        private Authenticator authenticator;
+        private double rateLimit;
 
         private Builder(EventStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -145,9 +151,15 @@ public final class HttpApi {
             return this;
         }
 
-        /** Turns security on: every request but health checks must carry this key. */
-        public Builder apiKey(String key) {
-            this.apiKey = Objects.requireNonNull(key, "key");
+        /** Turns security on: every request but health checks must prove a caller with a role. */
+        public Builder authenticator(Authenticator value) {
+            this.authenticator = Objects.requireNonNull(value, "authenticator");
+            return this;
+        }
+
+        /** Limits each client to this many requests a second (0, the default, for no limit). */
+        public Builder rateLimit(double perSecond) {
+            this.rateLimit = perSecond;
             return this;
         }
 

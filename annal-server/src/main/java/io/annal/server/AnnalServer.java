@@ -32,6 +32,7 @@ public final class AnnalServer implements AutoCloseable {
 
     private final EventStore store;
     private final ReadModels readModels;
+    private final Processes processes;
     private final HttpApi api;
     private final WebServer web;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -48,21 +49,24 @@ public final class AnnalServer implements AutoCloseable {
             new UptimeMetrics().bindTo(registry);
             ReferenceDomains domains = new ReferenceDomains(store);
             this.readModels = new ReadModels(store);
+            this.processes = new Processes(store, domains);
             HttpApi.Builder builder = HttpApi.builder(store)
                     .limits(limits)
                     .meterRegistry(registry)
-                    .operations(new ServerOperations(() -> !closed.get(), registry, readModels))
+                    .operations(new ServerOperations(() -> !closed.get() && processes.healthy(), registry, readModels))
                     .onStreamDeleted(stream -> {
                         domains.evict(stream);
                         readModels.forget(stream);
                     });
             if (options.security()) {
-                builder.apiKey(Security.checkedSecret(options.securitySecret()));
+                builder.authenticator(Security.authenticator(options));
             }
+            builder.rateLimit(options.rateLimit());
             CommandRoutes.register(builder, domains);
             readModels.register(builder);
             this.api = builder.build();
             readModels.start();
+            processes.start();
             this.web = WebServer.builder()
                     .address(InetAddress.getLoopbackAddress())
                     .port(options.port())
@@ -127,6 +131,7 @@ public final class AnnalServer implements AutoCloseable {
             web.stop();
         } finally {
             try {
+                processes.close();
                 readModels.close();
             } finally {
                 store.close();

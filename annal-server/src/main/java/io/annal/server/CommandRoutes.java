@@ -1,7 +1,6 @@
 package io.annal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.annal.command.CommandResult;
 import io.annal.examples.bank.AccountCommand.CloseAccount;
 import io.annal.examples.bank.AccountCommand.Deposit;
 import io.annal.examples.bank.AccountCommand.OpenAccount;
@@ -25,8 +24,6 @@ final class CommandRoutes {
     private CommandRoutes() {}
 
     static void register(HttpApi.Builder api, ReferenceDomains d) {
-        TransferFlow transfers = new TransferFlow(d);
-        FulfilmentFlow fulfilment = new FulfilmentFlow(d);
         api.command("open-account", (json, ctx) -> {
                     CommandBody b = CommandBody.of(json);
                     return d.accounts.handle(new OpenAccount(b.id("accountId"), b.text("owner")), ctx);
@@ -45,13 +42,9 @@ final class CommandRoutes {
                 })
                 .command("transfer", (json, ctx) -> {
                     CommandBody b = CommandBody.of(json);
-                    StartTransfer start =
-                            new StartTransfer(b.id("transferId"), b.id("from"), b.id("to"), b.integer("amount"));
-                    CommandResult result = d.transfers.handle(start, ctx);
-                    if (result instanceof CommandResult.Accepted) {
-                        transfers.run(start, ctx);
-                    }
-                    return result;
+                    // the transfer process (Processes) takes it from TransferStarted on
+                    return d.transfers.handle(
+                            new StartTransfer(b.id("transferId"), b.id("from"), b.id("to"), b.integer("amount")), ctx);
                 })
                 .command("add-stock", (json, ctx) -> {
                     CommandBody b = CommandBody.of(json);
@@ -75,12 +68,8 @@ final class CommandRoutes {
                             new RemoveItem(b.id("orderId"), b.id("productId"), b.integer("quantity")), ctx);
                 })
                 .command("confirm-order", (json, ctx) -> {
-                    String orderId = CommandBody.of(json).id("orderId");
-                    CommandResult result = d.orders.handle(new ConfirmOrder(orderId), ctx);
-                    if (result instanceof CommandResult.Accepted) {
-                        fulfilment.run(orderId, ctx);
-                    }
-                    return result;
+                    // the fulfilment process (Processes) takes it from OrderConfirmed on
+                    return d.orders.handle(new ConfirmOrder(CommandBody.of(json).id("orderId")), ctx);
                 })
                 .command("ship-order", (json, ctx) -> {
                     CommandBody b = CommandBody.of(json);

@@ -24,7 +24,10 @@ public record ServerOptions(
         Optional<String> kafkaBootstrap,
         Optional<String> redisUrl,
         boolean security,
-        Optional<String> securitySecret) {
+        Optional<String> securitySecret,
+        Optional<String> apiKeys,
+        Optional<String> jwtPublicKey,
+        double rateLimit) {
 
     static final List<String> NAMES = List.of(
             "port",
@@ -37,6 +40,9 @@ public record ServerOptions(
             "redis-url",
             "security",
             "security-secret",
+            "api-keys",
+            "jwt-public-key",
+            "rate-limit",
             "config");
 
     /** Reads the options; throws {@link IllegalArgumentException} with a message for a person. */
@@ -81,7 +87,23 @@ public record ServerOptions(
                 Optional.ofNullable(values.get("kafka-bootstrap")),
                 Optional.ofNullable(values.get("redis-url")),
                 security,
-                Optional.ofNullable(values.get("security-secret")));
+                Optional.ofNullable(values.get("security-secret")),
+                Optional.ofNullable(values.get("api-keys")),
+                Optional.ofNullable(values.get("jwt-public-key")),
+                rate(values.getOrDefault("rate-limit", "0")));
+    }
+
+    private static double rate(String text) {
+        try {
+            double rate = Double.parseDouble(text);
+            if (rate >= 0 && Double.isFinite(rate)) {
+                return rate;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(
+                "--rate-limit is requests a second per client, 0 for none (got '" + text + "')");
     }
 
     private static int port(String text) {

@@ -1,9 +1,11 @@
 package io.annal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +32,26 @@ class CommandsAndQueriesApiTest {
 
     private static String id() {
         return UUID.randomUUID().toString();
+    }
+
+    /** Waits until the document at {@code path} has {@code status}: processes finish after the command. */
+    private static JsonNode awaitStatus(String path, String status) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            TestServer.Answer answer = server.get(path);
+            return answer.status() == 200
+                    && answer.json().get("status").asText().equals(status);
+        });
+        return server.get(path).json();
+    }
+
+    /** The position of the last event in the store. */
+    private static long head() {
+        return server.get("/all?direction=backward&limit=1")
+                .json()
+                .get("events")
+                .get(0)
+                .get("position")
+                .asLong();
     }
 
     private static JsonNode query(String path, long minPosition) {
@@ -120,14 +142,8 @@ class CommandsAndQueriesApiTest {
                 "transfer",
                 "{\"transferId\":\"" + t + "\",\"from\":\"" + from + "\",\"to\":\"" + to + "\",\"amount\":30}");
 
-        long head = server.get("/all?direction=backward&limit=1")
-                .json()
-                .get("events")
-                .get(0)
-                .get("position")
-                .asLong();
-        JsonNode transfer = query("/queries/transfers/" + t, head);
-        assertThat(transfer.get("status").asText()).isEqualTo("completed");
+        JsonNode transfer = awaitStatus("/queries/transfers/" + t, "completed");
+        long head = head();
         assertThat(transfer.get("amount").asLong()).isEqualTo(30);
         assertThat(query("/queries/balance/" + from, head).get("balance").asLong())
                 .isEqualTo(70);
@@ -145,14 +161,8 @@ class CommandsAndQueriesApiTest {
         server.command(
                 "transfer", "{\"transferId\":\"" + t + "\",\"from\":\"" + from + "\",\"to\":\"nobody\",\"amount\":30}");
 
-        long head = server.get("/all?direction=backward&limit=1")
-                .json()
-                .get("events")
-                .get(0)
-                .get("position")
-                .asLong();
-        JsonNode transfer = query("/queries/transfers/" + t, head);
-        assertThat(transfer.get("status").asText()).isEqualTo("failed");
+        JsonNode transfer = awaitStatus("/queries/transfers/" + t, "failed");
+        long head = head();
         assertThat(transfer.get("reason").asText()).isNotEmpty();
         assertThat(query("/queries/balance/" + from, head).get("balance").asLong())
                 .isEqualTo(100);
@@ -174,16 +184,18 @@ class CommandsAndQueriesApiTest {
                 "{\"orderId\":\"" + ok + "\",\"customerId\":\"" + customer + "\",\"items\":[{\"productId\":\"" + product
                         + "\",\"quantity\":2,\"price\":150}]}");
         server.command("confirm-order", "{\"orderId\":\"" + ok + "\"}");
+        awaitStatus("/queries/orders/" + ok, "ready-to-ship");
         server.command(
                 "create-order", "{\"orderId\":\"" + short_ + "\",\"customerId\":\"" + customer + "\",\"items\":[]}");
         server.command(
                 "add-item",
                 "{\"orderId\":\"" + short_ + "\",\"productId\":\"" + product + "\",\"quantity\":5,\"price\":10}");
         server.command("confirm-order", "{\"orderId\":\"" + short_ + "\"}");
+        awaitStatus("/queries/orders/" + short_, "rejected");
         JsonNode shipped = server.command(
                 "ship-order", "{\"orderId\":\"" + ok + "\",\"carrier\":\"DHL\",\"trackingNumber\":\"123\"}");
 
-        long head = shipped.get("position").asLong();
+        long head = Math.max(shipped.get("position").asLong(), head());
         JsonNode order = query("/queries/orders/" + ok, head);
         assertThat(order.get("status").asText()).isEqualTo("shipped");
         assertThat(order.get("itemCount").asLong()).isEqualTo(2);

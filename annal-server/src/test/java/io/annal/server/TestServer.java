@@ -31,10 +31,14 @@ final class TestServer implements AutoCloseable {
         return start(dataDir, ApiLimits.defaults());
     }
 
-    static TestServer start(Path dataDir, ApiLimits limits) {
-        ServerOptions options =
-                ServerOptions.parse(new String[] {"--port", "0", "--data-dir", dataDir.toString()}, Map.of());
-        return new TestServer(AnnalServer.start(options, limits));
+    static TestServer start(Path dataDir, ApiLimits limits, String... options) {
+        String[] args = new String[options.length + 4];
+        args[0] = "--port";
+        args[1] = "0";
+        args[2] = "--data-dir";
+        args[3] = dataDir.toString();
+        System.arraycopy(options, 0, args, 4, options.length);
+        return new TestServer(AnnalServer.start(ServerOptions.parse(args, Map.of()), limits));
     }
 
     int port() {

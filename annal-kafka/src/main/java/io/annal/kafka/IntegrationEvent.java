@@ -10,6 +10,7 @@ import java.util.UUID;
  * {@code id} is the stored event's id, which consumers deduplicate by; {@code type} names the
  * contract and its version ({@code io.annal.bank.Deposited.v1}); {@code data} is UTF-8 JSON.
  */
+@SuppressWarnings("ArrayRecordComponent") // copied in and out, and compared by content below
 public record IntegrationEvent(UUID id, String type, String source, String subject, Instant time, byte[] data) {
 
     public IntegrationEvent {

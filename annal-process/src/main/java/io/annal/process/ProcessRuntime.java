@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
@@ -60,6 +61,7 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
     private Agenda agenda;
     private Subscription subscription;
     private ScheduledExecutorService ticker;
+    private ScheduledFuture<?> ticking;
     private int sinceCheckpoint;
 
     ProcessRuntime(ProcessRuntimeBuilder<E, S, C> b) {
@@ -100,7 +102,7 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
         ticker = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofVirtual().name("process-" + name + "-ticker").factory());
         long every = settings.tick.toMillis();
-        ticker.scheduleWithFixedDelay(this::tickSafely, every, every, TimeUnit.MILLISECONDS);
+        ticking = ticker.scheduleWithFixedDelay(this::tickSafely, every, every, TimeUnit.MILLISECONDS);
         return this;
     }
 
@@ -111,7 +113,7 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
 
     /** Whether process {@code processId} has finished and has no command left to send. */
     public boolean isDone(String processId) {
-        Replay<E, S, C> replay = replay(processId);
+        Replay<S, C> replay = replay(processId);
         return replay.terminal && replay.pending.isEmpty();
     }
 
@@ -153,6 +155,7 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
             subscription.close();
         }
         if (ticker != null) {
+            ticking.cancel(false);
             ticker.shutdownNow();
         }
     }
@@ -224,7 +227,7 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
     private void drive(String processId) {
         Set<String> undeliverable = new HashSet<>();
         while (true) {
-            Replay<E, S, C> replay = replay(processId);
+            Replay<S, C> replay = replay(processId);
             Optional<PendingCommand<C>> next = replay.pending.stream()
                     .filter(p -> !undeliverable.contains(p.commandId()))
                     .findFirst();
@@ -270,7 +273,7 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
     }
 
     private void fire(Agenda.Due due, Instant now) {
-        Replay<E, S, C> replay = replay(due.processId());
+        Replay<S, C> replay = replay(due.processId());
         if (due.due().equals(replay.deadlines.get(due.name()))) {
             UUID id = JournalRecords.nameId(
                     "process-deadline",
@@ -286,7 +289,7 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
     /** Records a new input unless it is there already or the process has finished. */
     private void recordUnlessDone(String processId, EventData record) {
         while (true) {
-            Replay<E, S, C> replay = replay(processId);
+            Replay<S, C> replay = replay(processId);
             if (replay.recordIds.contains(record.id()) || replay.terminal || append(processId, replay, record)) {
                 return;
             }
@@ -297,7 +300,7 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
      * Records one input after what {@code replay} saw; false when another runtime wrote first, so
      * that the caller replays and decides again.
      */
-    private boolean append(String processId, Replay<E, S, C> replay, EventData record) {
+    private boolean append(String processId, Replay<S, C> replay, EventData record) {
         try {
             journal.record(processId, replay.lastVersion, record);
             return true;
@@ -306,7 +309,7 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
         }
     }
 
-    private Replay<E, S, C> replay(String processId) {
+    private Replay<S, C> replay(String processId) {
         return Replay.of(name, processId, process, codec, journal.history(processId));
     }
 

@@ -18,7 +18,7 @@ import java.util.UUID;
  * answered, and the deadlines still set. Reactions are recomputed (the process is pure), so the
  * stream stores inputs only and a command's id follows from the input that asked for it.
  */
-final class Replay<E, S, C> {
+final class Replay<S, C> {
 
     final S state;
     final boolean terminal;
@@ -42,7 +42,7 @@ final class Replay<E, S, C> {
         this.lastVersion = lastVersion;
     }
 
-    static <E, S, C> Replay<E, S, C> of(
+    static <E, S, C> Replay<S, C> of(
             String name,
             String processId,
             ProcessManager<ProcessInput<E, C>, S, ProcessAction<C>> process,

@@ -51,8 +51,8 @@ class ProcessRuntimeTest {
     @Test
     void a_process_name_must_fit_a_stream_prefix() {
         try (InMemoryEventStore store = InMemoryEventStore.create()) {
-            assertThatThrownBy(() ->
-                            ProcessRuntime.builder("Tally-Runner", new Tally.Process(), store, Tally.REQUEST_CODEC))
+            assertThatThrownBy(() -> ProcessRuntime.builder(
+                            "Tally-Runner", new Tally.TallyProcess(), store, Tally.REQUEST_CODEC))
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("lower-case letters and digits");
         }

@@ -78,7 +78,7 @@ final class Tally {
     }
 
     /** Counts answers; done when every amount has one. */
-    static final class Process
+    static final class TallyProcess
             implements ProcessManager<ProcessInput<Requested, Add>, List<String>, ProcessAction<Add>> {
 
         @Override
@@ -106,7 +106,7 @@ final class Tally {
 
     static ProcessRuntimeBuilder<Requested, List<String>, Add> runtime(EventStore store) {
         CommandHandler<Add, Added, Long> handler = handler(store);
-        return ProcessRuntime.builder("tally", new Process(), store, REQUEST_CODEC)
+        return ProcessRuntime.builder("tally", new TallyProcess(), store, REQUEST_CODEC)
                 .follow(
                         List.of("request-"),
                         event -> event.type().equals("Requested")

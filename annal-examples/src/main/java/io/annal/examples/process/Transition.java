@@ -1,6 +1,7 @@
 package io.annal.examples.process;
 
 import io.annal.process.ProcessAction;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -17,6 +18,10 @@ public record Transition<S, C>(S next, List<ProcessAction<C>> actions) {
 
     @SafeVarargs
     public static <S, C> Transition<S, C> to(S next, ProcessAction<C>... actions) {
-        return new Transition<>(next, List.of(actions));
+        List<ProcessAction<C>> all = new ArrayList<>(actions.length);
+        for (ProcessAction<C> action : actions) { // not List.of(actions): a generic array must not escape
+            all.add(action);
+        }
+        return new Transition<>(next, all);
     }
 }

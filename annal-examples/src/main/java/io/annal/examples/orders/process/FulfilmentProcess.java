@@ -91,7 +91,7 @@ public final class FulfilmentProcess
                 state.withRefusal(rejection.message());
             default -> state;
         };
-        return next == state || !next.allAnswered() ? Transition.to(next) : finish(next);
+        return next.allAnswered() ? finish(next) : Transition.to(next);
     }
 
     private static Transition<FulfilmentState, Object> finish(Reserving state) {

@@ -2,6 +2,7 @@ package io.annal.projection;
 
 import io.annal.store.AllReader;
 import io.annal.store.Direction;
+import io.annal.store.EventFilter;
 import io.annal.store.EventSubscriber;
 import io.annal.store.Position;
 import io.annal.store.RecordedEvent;
@@ -271,8 +272,7 @@ final class ProjectionRunner {
 
     /** Applies a parked event again; the dead letter goes when it succeeds. */
     void retry(DeadLetter letter) {
-        List<RecordedEvent> found = reader.readAll(
-                        letter.position(), Direction.FORWARD, 1, io.annal.store.EventFilter.all())
+        List<RecordedEvent> found = reader.readAll(letter.position(), Direction.FORWARD, 1, EventFilter.all())
                 .events();
         if (found.isEmpty() || !found.getFirst().position().equals(letter.position())) {
             throw new ProjectionException("the event of dead letter " + letter.id() + " at position "
@@ -305,23 +305,13 @@ final class ProjectionRunner {
 
     ProjectionInfo info(String reportedName, ProjectionStatus reportedStatus) {
         long at = position;
-        long head = reader.headPosition().map(Position::value).orElse(-1L);
-        long lagEvents = Math.max(0, head - at);
-        long lagMillis = 0;
-        if (lagEvents > 0) {
-            List<RecordedEvent> next = reader.readAll(Position.of(at + 1), Direction.FORWARD, 1, projection.filter())
-                    .events();
-            if (!next.isEmpty()) {
-                lagMillis = Math.max(
-                        0, clock.millis() - next.getFirst().recordedAt().toEpochMilli());
-            }
-        }
+        Lag lag = Lag.of(reader, projection.filter(), at, clock);
         return new ProjectionInfo(
                 reportedName,
                 reportedStatus,
                 at < 0 ? Optional.empty() : Optional.of(Position.of(at)),
-                lagEvents,
-                lagMillis,
+                lag.events(),
+                lag.millis(),
                 errors.get(),
                 Optional.ofNullable(lastError));
     }

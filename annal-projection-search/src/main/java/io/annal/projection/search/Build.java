@@ -15,7 +15,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
 
 /**
  * One generation's index: its writer, the checkpoint stored in the last commit's user data, and a
@@ -38,10 +37,10 @@ final class Build implements AutoCloseable {
     private long checkpoint;
     private boolean prepared;
 
-    private Build(Path path) throws IOException {
+    private Build(Path path, IndexDirectories directories) throws IOException {
         this.path = path;
         Files.createDirectories(path);
-        this.directory = FSDirectory.open(path);
+        this.directory = directories.open(path);
         boolean exists = DirectoryReader.indexExists(directory);
         this.writer = newWriter();
         OptionalLong stored = stored(writer);
@@ -53,9 +52,9 @@ final class Build implements AutoCloseable {
         this.searchers = new SearcherManager(directory, null);
     }
 
-    static Build open(Path path) {
+    static Build open(Path path, IndexDirectories directories) {
         try {
-            return new Build(path);
+            return new Build(path, directories);
         } catch (IOException e) {
             throw new UncheckedIOException("could not open the search index at " + path, e);
         }

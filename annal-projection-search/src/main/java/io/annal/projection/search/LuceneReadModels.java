@@ -40,15 +40,22 @@ public final class LuceneReadModels implements ProjectionStore<SearchContext>, A
 
     private final Path root;
     private final InstantSource clock;
+    private final IndexDirectories directories;
     private final Map<String, Build> builds = new ConcurrentHashMap<>();
 
-    private LuceneReadModels(Path root, InstantSource clock) {
+    private LuceneReadModels(Path root, InstantSource clock, IndexDirectories directories) {
         this.root = root;
         this.clock = clock;
+        this.directories = directories;
     }
 
     public static LuceneReadModels open(Path root) {
-        return new LuceneReadModels(root, InstantSource.system());
+        return open(root, IndexDirectories.fileSystem());
+    }
+
+    /** With the indexes in directories of the caller's choice (memory-mapped, wrapped, ...). */
+    public static LuceneReadModels open(Path root, IndexDirectories directories) {
+        return new LuceneReadModels(root, InstantSource.system(), directories);
     }
 
     /**
@@ -99,7 +106,7 @@ public final class LuceneReadModels implements ProjectionStore<SearchContext>, A
         if (old != null) {
             old.delete();
         } else {
-            Build.open(directory(projection.name(), generation)).delete();
+            Build.open(directory(projection.name(), generation), directories).delete();
         }
         Build build = build(projection.name(), generation);
         build.commit((writer, stored) -> {
@@ -178,7 +185,8 @@ public final class LuceneReadModels implements ProjectionStore<SearchContext>, A
     }
 
     private Build build(String projection, long generation) {
-        return builds.computeIfAbsent(key(projection, generation), k -> Build.open(directory(projection, generation)));
+        return builds.computeIfAbsent(
+                key(projection, generation), k -> Build.open(directory(projection, generation), directories));
     }
 
     private Path directory(String projection, long generation) {

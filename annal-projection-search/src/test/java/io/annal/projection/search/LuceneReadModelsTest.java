@@ -24,6 +24,7 @@ import io.annal.store.memory.InMemoryEventStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -31,6 +32,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.FilterDirectory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +54,14 @@ class LuceneReadModelsTest {
 
     @BeforeEach
     void open() {
-        models = LuceneReadModels.open(directory);
+        // Commits skip fsync here: the tests are about what a commit contains, not about the disk.
+        models = LuceneReadModels.open(directory, path -> new FilterDirectory(FSDirectory.open(path)) {
+            @Override
+            public void sync(Collection<String> names) {}
+
+            @Override
+            public void syncMetaData() {}
+        });
     }
 
     @AfterEach

@@ -1,0 +1,68 @@
+package io.annal.benchmarks;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The PostgreSQL server of one benchmark run: the one named by {@code --url}, or an embedded one
+ * started with durable settings: the embedded server turns fsync, synchronous_commit and
+ * full_page_writes off by default, which would make every commit nearly free.
+ */
+final class PgServer implements AutoCloseable {
+
+    private final EmbeddedPostgres embedded;
+    private final String url;
+
+    private PgServer(EmbeddedPostgres embedded, String url) {
+        this.embedded = embedded;
+        this.url = url;
+    }
+
+    static PgServer start(String url) throws IOException {
+        if (url != null) {
+            return new PgServer(null, url);
+        }
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .start();
+        return new PgServer(pg, pg.getJdbcUrl("postgres", "postgres"));
+    }
+
+    String url() {
+        return url;
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(url);
+    }
+
+    /** The settings that decide commit cost, to print next to the figures. */
+    String describe() throws SQLException {
+        StringBuilder out = new StringBuilder(embedded != null ? "embedded " : "external ");
+        try (Connection c = connect();
+                Statement s = c.createStatement()) {
+            for (String setting : new String[] {"server_version", "fsync", "synchronous_commit", "wal_sync_method"}) {
+                try (ResultSet rs = s.executeQuery("SHOW " + setting)) {
+                    rs.next();
+                    out.append(setting).append('=').append(rs.getString(1)).append(' ');
+                }
+            }
+        }
+        return out.toString().trim();
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}

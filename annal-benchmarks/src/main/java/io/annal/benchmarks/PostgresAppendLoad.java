@@ -1,0 +1,153 @@
+package io.annal.benchmarks;
+
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * P5: appends to PostgreSQL by Annal's store, by Axon 4's JDBC engine and by plain single-row
+ * INSERTs, on one server in one run, so that the ratios are not skewed by a noisy machine. Each
+ * scenario runs the three targets one after the other: 1 writer and 16 writers appending one event
+ * per call, and 1 writer appending batches of 100.
+ *
+ * <pre>
+ * java -cp "annal-benchmarks/target/classes:$(cat annal-benchmarks/target/classpath.txt)" \
+ *   io.annal.benchmarks.PostgresAppendLoad --seconds 10 [--url jdbc:postgresql://...] [--targets annal,axon,jdbc]
+ * </pre>
+ */
+public final class PostgresAppendLoad {
+
+    private record Scenario(String name, int writers, int batch) {}
+
+    private record Result(double appendsPerSecond, LatencyRecorder.Percentiles latency) {}
+
+    private static final List<Scenario> SCENARIOS = List.of(
+            new Scenario("1 writer, 1 event", 1, 1),
+            new Scenario("16 writers, 1 event", 16, 1),
+            new Scenario("1 writer, 100 events", 1, 100));
+
+    private PostgresAppendLoad() {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Options.parse(args);
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
+        int size = Integer.parseInt(options.getOrDefault("size", "256"));
+        List<String> names =
+                List.of(options.getOrDefault("targets", "annal,axon,jdbc").split(","));
+        try (PgServer server = PgServer.start(options.get("url"))) {
+            System.out.println("server: " + server.describe());
+            List<PgTarget> targets = new ArrayList<>();
+            for (String name : names) {
+                targets.add(open(server, name));
+            }
+            try {
+                byte[] payload = new byte[size];
+                for (Scenario scenario : SCENARIOS) {
+                    Map<String, Double> rates = new LinkedHashMap<>();
+                    for (PgTarget target : targets) {
+                        run(target, scenario, payload, warmup);
+                        long[] before = target instanceof AnnalPgTarget a ? a.eventsAndCommits() : null;
+                        Result r = run(target, scenario, payload, seconds);
+                        if (target instanceof AnnalPgTarget a) {
+                            long[] after = a.eventsAndCommits();
+                            System.out.printf(
+                                    "%-22s annal  %.1f events per commit%n",
+                                    scenario.name, (after[0] - before[0]) / (double) Math.max(1, after[1] - before[1]));
+                        }
+                        rates.put(target.name(), r.appendsPerSecond);
+                        System.out.printf(
+                                "%-22s %-6s %9.0f appends/s %10.0f events/s  p50=%.2f ms p99=%.2f ms%n",
+                                scenario.name,
+                                target.name(),
+                                r.appendsPerSecond,
+                                r.appendsPerSecond * scenario.batch,
+                                r.latency.millis(50),
+                                r.latency.millis(99));
+                    }
+                    printRatios(scenario, rates);
+                }
+            } finally {
+                for (PgTarget target : targets) {
+                    target.close();
+                }
+            }
+        }
+    }
+
+    private static PgTarget open(PgServer server, String name) throws Exception {
+        String schema = "bench_" + name;
+        return switch (name) {
+            case "annal" -> {
+                try (Connection c = server.connect();
+                        Statement s = c.createStatement()) {
+                    s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+                }
+                yield new AnnalPgTarget(server.url(), schema);
+            }
+            case "axon" -> new AxonPgTarget(server.url(), schema, 16);
+            case "jdbc" -> new PlainJdbcTarget(server.url(), schema, 16);
+            default -> throw new IllegalArgumentException("--targets are annal, axon, jdbc (got " + name + ")");
+        };
+    }
+
+    private static void printRatios(Scenario scenario, Map<String, Double> rates) {
+        Double annal = rates.get("annal");
+        if (annal == null) {
+            return;
+        }
+        StringBuilder line = new StringBuilder(String.format("%-22s ratios:", scenario.name));
+        rates.forEach((name, rate) -> {
+            if (!name.equals("annal")) {
+                line.append(String.format(" annal/%s=%.2f", name, annal / rate));
+            }
+        });
+        System.out.println(line);
+    }
+
+    private static Result run(PgTarget target, Scenario scenario, byte[] payload, int seconds) throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        LongAdder appends = new LongAdder();
+        List<LatencyRecorder> recorders = new ArrayList<>();
+        List<Thread> threads = new ArrayList<>();
+        CountDownLatch started = new CountDownLatch(scenario.writers);
+        for (int w = 0; w < scenario.writers; w++) {
+            LatencyRecorder recorder = new LatencyRecorder();
+            recorders.add(recorder);
+            PgTarget.Writer writer = target.writer();
+            threads.add(Thread.ofPlatform().name("writer-" + w).start(() -> {
+                started.countDown();
+                try {
+                    while (!stop.get()) {
+                        long t0 = System.nanoTime();
+                        writer.append(scenario.batch, payload);
+                        recorder.record(System.nanoTime() - t0);
+                        appends.increment();
+                    }
+                } catch (Exception e) {
+                    failure.compareAndSet(null, e);
+                }
+            }));
+        }
+        started.await();
+        long t0 = System.nanoTime();
+        Thread.sleep(seconds * 1000L); // the measurement window itself
+        stop.set(true);
+        for (Thread t : threads) {
+            t.join();
+        }
+        double elapsed = (System.nanoTime() - t0) / 1e9;
+        if (failure.get() != null) {
+            throw new IllegalStateException(target.name() + " failed during " + scenario.name, failure.get());
+        }
+        return new Result(appends.sum() / elapsed, LatencyRecorder.merge(recorders));
+    }
+}

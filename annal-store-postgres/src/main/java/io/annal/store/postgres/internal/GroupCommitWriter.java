@@ -165,16 +165,17 @@ public final class GroupCommitWriter implements AutoCloseable {
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
             try {
-                List<Outcome> outcomes = transaction.run(c, batch, now);
+                AppendTransaction.Planned planned = transaction.plan(c, batch, now);
                 committing = true;
-                c.commit();
-                return outcomes;
+                planned.commit(c);
+                return planned.outcomes();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c);
                 throw e;
             }
         } catch (SQLException e) {
-            throw new CommitFailure(e, committing);
+            // Only a lost connection leaves the outcome open: a rejected statement never reaches the COMMIT.
+            throw new CommitFailure(e, committing && Failures.isConnectionLoss(e));
         }
     }
 

@@ -7,9 +7,9 @@ import io.annal.store.InvalidRequestException;
 import io.annal.store.Position;
 import io.annal.store.RecordedEvent;
 import io.annal.store.StoreLimits;
+import io.annal.store.StreamName;
 import io.annal.store.embedded.internal.index.PositionList;
 import io.annal.store.embedded.internal.index.StoreIndex;
-import io.annal.store.embedded.internal.index.StreamEntry;
 import io.annal.store.embedded.internal.log.Log;
 import io.annal.store.embedded.internal.log.LogRecord;
 import io.annal.store.spi.PageSource;
@@ -47,8 +47,9 @@ final class AllReads {
         List<RecordedEvent> page = new ArrayList<>();
         boolean forward = direction == Direction.FORWARD;
         long i = forward ? events.firstAtOrAfter(from.value(), size) : lastAtOrBefore(from.value(), size);
+        LastStream previous = new LastStream();
         for (; i >= 0 && i < size && page.size() < maxCount; i += forward ? 1 : -1) {
-            RecordedEvent event = selected(events.get(i), filter);
+            RecordedEvent event = selected(events.get(i), filter, previous);
             if (event != null) {
                 page.add(event);
             }
@@ -78,9 +79,10 @@ final class AllReads {
             long limit = Math.min(size, i + SCAN_LIMIT);
             List<RecordedEvent> page = new ArrayList<>();
             long scanned = after;
+            LastStream previous = new LastStream();
             for (; i < limit && page.size() < maxCount; i++) {
                 long position = events.get(i);
-                RecordedEvent event = selected(position, filter);
+                RecordedEvent event = selected(position, filter, previous);
                 if (event != null) {
                     page.add(event);
                 }
@@ -97,13 +99,25 @@ final class AllReads {
         return index.events().firstAtOrAfter(position + 1, size) - 1;
     }
 
-    private RecordedEvent selected(long position, EventFilter filter) {
+    /**
+     * The stream of the previous event of one read and its liveness: consecutive events are often of
+     * one stream, and the liveness is taken once per read anyway (a read sees one moment).
+     */
+    private static final class LastStream {
+        StreamName name;
+        Liveness live;
+    }
+
+    private RecordedEvent selected(long position, EventFilter filter, LastStream last) {
         LogRecord.Event event = (LogRecord.Event) log.read(position);
         if (!filter.matches(event.stream(), event.type())) {
             return null;
         }
-        StreamEntry entry = index.find(event.stream());
-        Liveness live = Liveness.of(entry, clock);
+        if (!event.stream().equals(last.name)) {
+            last.name = event.stream();
+            last.live = Liveness.of(index.find(event.stream()), clock);
+        }
+        Liveness live = last.live;
         if (live.hidden() || !live.versionLive(event.version()) || !live.ageLive(event.recordedAt())) {
             return null;
         }

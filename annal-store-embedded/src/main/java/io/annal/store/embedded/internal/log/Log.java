@@ -18,6 +18,7 @@ import java.util.function.Function;
 public final class Log {
 
     private final Function<String, StreamName> names;
+    private final NameCache cache = new NameCache();
     private volatile Segment[] segments;
 
     public Log(List<Segment> segments, Function<String, StreamName> names) {
@@ -43,7 +44,7 @@ public final class Log {
         ByteBuffer map = segment.map();
         int offset = (int) (position - segment.base());
         checkFrame(segment, offset);
-        return RecordCodec.decode(map, offset, position, names, true);
+        return RecordCodec.decode(map, offset, position, names, cache, true);
     }
 
     /** The stored CRC32C of the valid frame at {@code position}. */

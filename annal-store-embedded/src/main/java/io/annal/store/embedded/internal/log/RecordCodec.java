@@ -6,7 +6,6 @@ import io.annal.store.EventData;
 import io.annal.store.StreamMetadata;
 import io.annal.store.StreamName;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -145,29 +144,35 @@ public final class RecordCodec {
      * Decodes the frame at {@code offset} of {@code segment}, whose first byte has global position
      * {@code position}; {@code names} turns the stored name into a stream name. Without {@code
      * payload}, an event's data and metadata are left empty (enough to rebuild indexes). The caller
-     * has checked the CRC.
+     * has checked the CRC. {@code cache} spares decoding names and types seen before.
      */
     public static LogRecord decode(
-            ByteBuffer segment, int offset, long position, Function<String, StreamName> names, boolean payload) {
+            ByteBuffer segment,
+            int offset,
+            long position,
+            Function<String, StreamName> names,
+            NameCache cache,
+            boolean payload) {
         byte kind = segment.get(offset + FRAME_KIND_OFFSET);
         ByteBuffer in = segment.slice(offset + FRAME_HEADER_SIZE, segment.getInt(offset));
-        StreamName stream = names.apply(getString(in));
+        StreamName stream = cache.stream(in, names);
         return switch (kind) {
-            case KIND_EVENT -> decodeEvent(in, position, stream, payload);
+            case KIND_EVENT -> decodeEvent(in, position, stream, cache, payload);
             case KIND_METADATA, KIND_DELETE -> decodeMetadata(in, position, stream, kind == KIND_DELETE);
             case KIND_TOMBSTONE -> new LogRecord.Tombstone(position, stream);
             default -> throw new IllegalStateException("unknown record kind " + kind + " at position " + position);
         };
     }
 
-    private static LogRecord.Event decodeEvent(ByteBuffer in, long position, StreamName stream, boolean payload) {
+    private static LogRecord.Event decodeEvent(
+            ByteBuffer in, long position, StreamName stream, NameCache cache, boolean payload) {
         long version = in.getLong();
         Instant recordedAt = Instant.ofEpochSecond(in.getLong(), in.getInt());
         UUID id = new UUID(in.getLong(), in.getLong());
         if (!payload) {
             return new LogRecord.Event(position, stream, version, id, "", EMPTY, EMPTY, recordedAt);
         }
-        String type = getString(in);
+        String type = cache.type(in);
         byte[] data = getBytes(in);
         byte[] metadata = getBytes(in);
         return new LogRecord.Event(position, stream, version, id, type, data, metadata, recordedAt);
@@ -186,13 +191,6 @@ public final class RecordCodec {
                 truncateBefore < 0 ? OptionalLong.empty() : OptionalLong.of(truncateBefore),
                 custom);
         return new LogRecord.Metadata(position, stream, metadata, delete, hiddenBefore);
-    }
-
-    private static String getString(ByteBuffer in) {
-        int length = Short.toUnsignedInt(in.getShort());
-        byte[] bytes = new byte[length];
-        in.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 
     private static byte[] getBytes(ByteBuffer in) {

@@ -5,6 +5,7 @@ import static io.annal.store.embedded.internal.log.LogFormat.*;
 import io.annal.store.embedded.internal.index.StoreIndex;
 import io.annal.store.embedded.internal.log.FrameCheck;
 import io.annal.store.embedded.internal.log.LogRecord;
+import io.annal.store.embedded.internal.log.NameCache;
 import io.annal.store.embedded.internal.log.RecordCodec;
 import io.annal.store.embedded.internal.log.Segment;
 import java.nio.ByteBuffer;
@@ -40,9 +41,10 @@ final class SegmentScan {
         int offset = from;
         int committedEnd = offset;
         List<LogRecord> open = new ArrayList<>();
+        NameCache names = new NameCache();
         String problem;
         while ((problem = FrameCheck.problemAt(map, offset, capacity)) == null) {
-            open.add(RecordCodec.decode(map, offset, segment.base() + offset, index::resolve, false));
+            open.add(RecordCodec.decode(map, offset, segment.base() + offset, index::resolve, names, false));
             boolean commitEnd = (map.get(offset + FRAME_FLAGS_OFFSET) & FLAG_COMMIT_END) != 0;
             offset += frameSize(map.getInt(offset));
             if (commitEnd) {

@@ -1,0 +1,88 @@
+package io.annal.store.embedded.internal.log;
+
+import io.annal.store.StreamName;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Function;
+
+/**
+ * Decoded stream names and event types by their stored bytes, so that reading many records of the
+ * same streams and types does not build a new string (and look the name up in the index) for each:
+ * that was the largest cost of replaying the log. Direct-mapped: a slot holds the last name whose
+ * bytes hashed to it.
+ *
+ * <p>Thread safety: any number of threads. A slot holds one immutable entry, replaced whole; a
+ * racing reader sees an old entry, a new one or none, and checks the bytes either way.
+ */
+public final class NameCache {
+
+    private static final int SLOTS = 1 << 10;
+    private static final int LONGEST = 64;
+
+    /**
+     * A name by its bytes: {@code first} and {@code last} are its first and last 8 bytes (big-endian,
+     * the first masked to its length when shorter), which alone tell names of up to 16 bytes apart.
+     */
+    private record Entry(boolean stream, int length, long first, long last, byte[] bytes, Object value) {}
+
+    private final Entry[] entries = new Entry[SLOTS];
+
+    /** Reads a stored stream name (u16 length + UTF-8) at the buffer's position. */
+    StreamName stream(ByteBuffer in, Function<String, StreamName> names) {
+        return (StreamName) read(in, names);
+    }
+
+    /** Reads a stored event type (u16 length + UTF-8) at the buffer's position. */
+    String type(ByteBuffer in) {
+        return (String) read(in, null);
+    }
+
+    /**
+     * Every stored name is followed by at least 8 more bytes of its body (a version, or lengths), so
+     * reading 8 bytes at its start never runs past the body.
+     */
+    private Object read(ByteBuffer in, Function<String, StreamName> names) {
+        int length = Short.toUnsignedInt(in.getShort());
+        int at = in.position();
+        if (length > LONGEST) {
+            return decode(in, length, names);
+        }
+        boolean stream = names != null;
+        long first = length >= 8 ? in.getLong(at) : in.getLong(at) & (length == 0 ? 0 : -1L << (64 - 8 * length));
+        long last = length > 8 ? in.getLong(at + length - 8) : 0;
+        long mixed = (first * 0x9E3779B97F4A7C15L + last) * 0xBF58476D1CE4E5B9L + length + (stream ? 1 : 0);
+        int slot = (int) (mixed ^ mixed >>> 29 ^ mixed >>> 47) & (SLOTS - 1);
+        Entry entry = entries[slot];
+        if (entry != null
+                && entry.length == length
+                && entry.first == first
+                && entry.last == last
+                && entry.stream == stream
+                && (length <= 16 || sameBytes(in, at, entry.bytes))) {
+            in.position(at + length);
+            return entry.value;
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        Object value = stream ? names.apply(text) : text;
+        entries[slot] = new Entry(stream, length, first, last, bytes, value);
+        return value;
+    }
+
+    private static boolean sameBytes(ByteBuffer in, int at, byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (in.get(at + i) != bytes[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Object decode(ByteBuffer in, int length, Function<String, StreamName> names) {
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return names == null ? text : names.apply(text);
+    }
+}

@@ -100,6 +100,9 @@ public final class OutboxRelay implements AutoCloseable {
         try {
             Position next = checkpoint.load();
             published = next;
+            if (settings.createTopics) {
+                TopicCreator.ensure(settings.bootstrapServers, settings.routes.topics());
+            }
             while (!closed) {
                 Producer<String, byte[]> producer = new KafkaProducer<>(
                         ProducerSettings.of(settings.bootstrapServers, "annal-outbox-" + settings.name));

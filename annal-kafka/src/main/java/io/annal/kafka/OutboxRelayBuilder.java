@@ -20,6 +20,7 @@ public final class OutboxRelayBuilder {
     IntegrationContract contract = IntegrationContract.referenceDomains();
     TopicRoutes routes = TopicRoutes.defaults();
     int batchSize = 1024;
+    boolean createTopics = true;
     Duration idlePause = Duration.ofMillis(10);
     Duration retryPause = Duration.ofSeconds(1);
     IntConsumer afterSend = sent -> {};
@@ -45,6 +46,15 @@ public final class OutboxRelayBuilder {
     /** Where each stream's events go; {@link TopicRoutes#defaults()} by default. */
     public OutboxRelayBuilder topics(TopicRoutes topicRoutes) {
         this.routes = Objects.requireNonNull(topicRoutes, "topic routes");
+        return this;
+    }
+
+    /**
+     * Whether the relay creates its topics (broker defaults for partitions and replication) when
+     * they do not exist; on by default. Turn it off where topics are managed elsewhere.
+     */
+    public OutboxRelayBuilder createTopics(boolean create) {
+        this.createTopics = create;
         return this;
     }
 

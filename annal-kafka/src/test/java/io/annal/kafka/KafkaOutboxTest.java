@@ -43,7 +43,6 @@ class KafkaOutboxTest {
     @BeforeAll
     static void startBroker() {
         broker = TestBroker.start();
-        broker.createTopics("shape.bank", "shape.orders", "r7.bank", "r7.orders");
     }
 
     @AfterAll

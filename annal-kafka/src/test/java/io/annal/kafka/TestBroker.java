@@ -7,16 +7,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
@@ -83,19 +77,6 @@ final class TestBroker implements AutoCloseable {
 
     String bootstrapServers() {
         return "127.0.0.1:" + port;
-    }
-
-    /** Creates topics of three partitions, as an operator would before the relay publishes to them. */
-    void createTopics(String... names) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            admin.createTopics(Arrays.stream(names)
-                            .map(name -> new NewTopic(name, 3, (short) 1))
-                            .toList())
-                    .all()
-                    .get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not create topics " + Arrays.toString(names), e);
-        }
     }
 
     /** Stops the broker and starts it again on the same ports and data. */

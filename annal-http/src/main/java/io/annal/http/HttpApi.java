@@ -28,6 +28,7 @@ public final class HttpApi {
     private final java.util.Optional<Authenticator> authenticator;
     private final double rateLimit;
     private volatile boolean stopping;
+    private volatile SubscribeHandler subscribe;
 
     private HttpApi(Builder b) {
         this.store = b.store;
@@ -50,6 +51,7 @@ public final class HttpApi {
         StreamsHandler streams = new StreamsHandler(store, limits, onStreamDeleted, metrics);
         AllHandler all = new AllHandler(store);
         SubscribeHandler subscribe = new SubscribeHandler(store, limits, () -> stopping);
+        this.subscribe = subscribe;
         CommandsHandler commandsHandler = new CommandsHandler(store, commands, limits, metrics);
         QueriesHandler queries = new QueriesHandler(readModels, limits);
         AdminHandler admin = new AdminHandler(store, operations);
@@ -89,6 +91,9 @@ public final class HttpApi {
     /** From now on, open subscriptions end at their next heartbeat, so that the server can stop. */
     public void stopping() {
         stopping = true;
+        if (subscribe != null) {
+            subscribe.endAll();
+        }
     }
 
     private void ready(ServerRequest req, ServerResponse res) {

@@ -40,6 +40,9 @@ final class Json {
             throw Problem.badRequest("the body is not valid JSON: " + e.getOriginalMessage());
         } catch (IOException e) {
             throw Problem.badRequest("the body could not be read as JSON");
+        } catch (IllegalArgumentException e) { // NumberFormatException too: a number no parser can hold
+            throw Problem.badRequest(
+                    "the body holds a value that cannot be read: " + Requests.shorten(String.valueOf(e.getMessage())));
         }
     }
 

@@ -33,6 +33,7 @@ final class SubscribeHandler {
     private final EventStore store;
     private final ApiLimits limits;
     private final BooleanSupplier stopping;
+    private final java.util.Set<BlockingQueue<Object>> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     SubscribeHandler(EventStore store, ApiLimits limits, BooleanSupplier stopping) {
         this.store = store;
@@ -73,10 +74,18 @@ final class SubscribeHandler {
 
     private void stream(ServerResponse res, boolean byPosition, Subscriber subscriber) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(256);
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        open.add(queue);
         Subscription subscription = subscriber.subscribe(new SubscriptionListener() {
             @Override
             public void onEvent(RecordedEvent event) throws InterruptedException {
-                queue.put(event);
+                // a full queue holds back the store's subscription (it then reads from storage);
+                // once the client is gone, give up instead of waiting for a reader that never comes
+                while (!queue.offer(event, 100, TimeUnit.MILLISECONDS)) {
+                    if (done.get()) {
+                        throw new java.util.concurrent.CancellationException("the client went away");
+                    }
+                }
             }
 
             @Override
@@ -108,7 +117,17 @@ final class SubscribeHandler {
         } catch (RuntimeException e) {
             // the client went away: nothing to answer, only the subscription to end
         } finally {
+            done.set(true);
+            open.remove(queue);
             subscription.close();
+        }
+    }
+
+    /** Ends every open subscription now rather than at its next heartbeat: the server is stopping. */
+    void endAll() {
+        for (BlockingQueue<Object> queue : open) {
+            queue.clear();
+            queue.offer(CLOSED);
         }
     }
 

@@ -49,6 +49,7 @@ public final class AnnalServer implements AutoCloseable {
             new UptimeMetrics().bindTo(registry);
             ReferenceDomains domains = new ReferenceDomains(store);
             this.readModels = new ReadModels(store);
+            readModels.bindMetrics(registry);
             this.processes = new Processes(store, domains);
             HttpApi.Builder builder = HttpApi.builder(store)
                     .limits(limits)

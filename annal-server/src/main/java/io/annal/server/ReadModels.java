@@ -83,6 +83,21 @@ final class ReadModels implements AutoCloseable {
                 balance.projection, statement.projection, transfers.projection, orders.projection, stock.projection);
     }
 
+    /** Lag gauges per projection, for the metrics endpoint. */
+    void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        for (LiveProjection p : projections()) {
+            io.micrometer.core.instrument.Gauge.builder("annal.projection.lag.events", p, LiveProjection::lagEvents)
+                    .tag("projection", p.name())
+                    .register(registry);
+            io.micrometer.core.instrument.Gauge.builder("annal.projection.position", p, LiveProjection::position)
+                    .tag("projection", p.name())
+                    .register(registry);
+            io.micrometer.core.instrument.Gauge.builder("annal.projection.errors", p, LiveProjection::errors)
+                    .tag("projection", p.name())
+                    .register(registry);
+        }
+    }
+
     void start() {
         projections().forEach(LiveProjection::start);
     }

@@ -5,7 +5,11 @@ import io.cloudevents.CloudEventData;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.jackson.JsonFormat;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /** Integration events as structured-mode CloudEvents 1.0 JSON, the value of every Kafka record. */
@@ -26,7 +30,30 @@ public final class CloudEventsJson {
                 .withDataContentType(JSON)
                 .withData(JSON, event.data())
                 .build();
-        return FORMAT.serialize(cloudEvent);
+        return withMillisecondTime(FORMAT.serialize(cloudEvent), cloudEvent.getTime());
+    }
+
+    /**
+     * The SDK writes {@code 12:00:00.4Z} for 400 ms and {@code 12:00:00Z} for none; recorded times
+     * are RFC 3339 with at least milliseconds everywhere in Annal, so the attribute is rewritten.
+     * The context attributes are written before {@code data}, so the first match is the attribute.
+     */
+    private static byte[] withMillisecondTime(byte[] json, OffsetDateTime time) {
+        String text = new String(json, StandardCharsets.UTF_8);
+        String written = "\"time\":\"" + DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time) + "\"";
+        int at = text.indexOf(written);
+        if (at < 0) {
+            return json;
+        }
+        String wanted = "\"time\":\"" + rfc3339(time.toInstant()) + "\"";
+        return (text.substring(0, at) + wanted + text.substring(at + written.length()))
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** RFC 3339 in UTC with milliseconds, or micro- or nanoseconds when the instant has them. */
+    static String rfc3339(Instant instant) {
+        String iso = instant.toString(); // ISO_INSTANT: no fraction, or 3, 6 or 9 digits
+        return instant.getNano() == 0 ? iso.substring(0, iso.length() - 1) + ".000Z" : iso;
     }
 
     /**

@@ -77,6 +77,27 @@ class IntegrationContractTest {
     }
 
     @Test
+    void the_time_attribute_always_carries_milliseconds() {
+        for (String at :
+                new String[] {"2026-03-01T12:00:00Z", "2026-03-01T12:00:00.400Z", "2026-03-01T12:00:00.000001Z"}) {
+            IntegrationEvent event = IntegrationEvent.of(
+                    UUID.randomUUID(),
+                    "io.annal.bank.Deposited.v1",
+                    "/annal/bank",
+                    "account-a",
+                    Instant.parse(at),
+                    "{}".getBytes(StandardCharsets.UTF_8));
+
+            String json = new String(CloudEventsJson.encode(event), StandardCharsets.UTF_8);
+
+            assertThat(json).containsPattern("\"time\":\"2026-03-01T12:00:00\\.\\d{3,9}Z\"");
+            assertThat(CloudEventsJson.decode(json.getBytes(StandardCharsets.UTF_8))
+                            .time())
+                    .isEqualTo(Instant.parse(at));
+        }
+    }
+
+    @Test
     void default_routes_send_bank_and_orders_streams_to_their_topics() {
         TopicRoutes routes = TopicRoutes.defaults();
 

@@ -79,8 +79,7 @@ class KafkaOutboxTest {
                 assertThat(cloudEvent.get("type").asText()).isEqualTo("io.annal.bank.Deposited.v1");
                 assertThat(cloudEvent.get("source").asText()).isEqualTo("/annal/bank");
                 assertThat(cloudEvent.get("subject").asText()).isEqualTo("account-a");
-                assertThat(cloudEvent.get("time").asText())
-                        .isEqualTo(deposited.recordedAt().toString());
+                assertThat(cloudEvent.get("time").asText()).isEqualTo(CloudEventsJson.rfc3339(deposited.recordedAt()));
                 assertThat(cloudEvent.get("data")).isEqualTo(JSON.readTree("{\"amount\":5}"));
                 ConsumerRecord<String, byte[]> orders = records.stream()
                         .filter(r -> r.topic().equals("shape.orders"))

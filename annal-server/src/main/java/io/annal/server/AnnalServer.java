@@ -2,6 +2,7 @@ package io.annal.server;
 
 import io.annal.http.ApiLimits;
 import io.annal.http.HttpApi;
+import io.annal.kafka.OutboxRelay;
 import io.annal.store.EventStore;
 import io.annal.store.embedded.EmbeddedEventStore;
 import io.annal.store.embedded.EmbeddedStoreConfig;
@@ -22,6 +23,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -33,6 +35,7 @@ public final class AnnalServer implements AutoCloseable {
     private final EventStore store;
     private final ReadModels readModels;
     private final Processes processes;
+    private final Optional<OutboxRelay> relay;
     private final HttpApi api;
     private final WebServer web;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -68,6 +71,11 @@ public final class AnnalServer implements AutoCloseable {
             this.api = builder.build();
             readModels.start();
             processes.start();
+            // integration events go to Kafka only when brokers are named
+            this.relay = options.kafkaBootstrap()
+                    .map(brokers -> OutboxRelay.builder("reference", store, brokers)
+                            .build()
+                            .start());
             this.web = WebServer.builder()
                     .address(InetAddress.getLoopbackAddress())
                     .port(options.port())
@@ -132,6 +140,7 @@ public final class AnnalServer implements AutoCloseable {
             web.stop();
         } finally {
             try {
+                relay.ifPresent(OutboxRelay::close);
                 processes.close();
                 readModels.close();
             } finally {

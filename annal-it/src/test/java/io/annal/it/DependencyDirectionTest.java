@@ -10,14 +10,17 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The dependency direction of docs/adr/0001-module-layout.md, checked on the compiled classes. */
 class DependencyDirectionTest {
 
-    private static final String[] STORE_API = {"io.annal.store", "io.annal.store.spi"};
-    private static final List<String> BACKENDS = List.of("io.annal.store.memory..", "io.annal.store.embedded..");
+    private static final String STORE_API = "io.annal.store";
+    private static final String STORE_SPI = "io.annal.store.spi";
+    private static final List<String> BACKENDS =
+            List.of("io.annal.store.memory..", "io.annal.store.embedded..", "io.annal.store.postgres..");
 
     private static JavaClasses annal;
 
@@ -26,6 +29,24 @@ class DependencyDirectionTest {
         annal = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("io.annal");
+    }
+
+    @Test
+    void every_module_is_on_the_class_path_of_this_check() {
+        for (String pkg : List.of(
+                "io.annal.domain",
+                "io.annal.store.embedded",
+                "io.annal.store.postgres",
+                "io.annal.command",
+                "io.annal.projection",
+                "io.annal.process",
+                "io.annal.kafka",
+                "io.annal.http",
+                "io.annal.server")) {
+            if (annal.stream().noneMatch(c -> c.getPackageName().startsWith(pkg))) {
+                throw new AssertionError("no classes of " + pkg + " were imported: add its module to annal-it");
+            }
+        }
     }
 
     @Test
@@ -42,22 +63,44 @@ class DependencyDirectionTest {
     void store_api_depends_on_the_jdk_only() {
         check(noClasses()
                 .that()
-                .resideInAnyPackage(STORE_API)
+                .resideInAnyPackage(STORE_API, STORE_SPI)
                 .should()
                 .dependOnClassesThat()
-                .resideOutsideOfPackages("io.annal.store", "io.annal.store.spi", "java.."));
+                .resideOutsideOfPackages(STORE_API, STORE_SPI, "java.."));
     }
 
     @Test
     void backends_depend_on_the_store_api_only_among_annal_modules() {
         for (String backend : BACKENDS) {
-            check(noClasses()
-                    .that()
-                    .resideInAPackage(backend)
-                    .should()
-                    .dependOnClassesThat(resideInAPackage("io.annal..")
-                            .and(not(resideInAnyPackage(backend, "io.annal.store", "io.annal.store.spi")))));
+            onlyAnnalDependencies(backend, STORE_API, STORE_SPI);
         }
+    }
+
+    @Test
+    void command_runtime_depends_on_the_domain_and_the_store_api_only() {
+        onlyAnnalDependencies("io.annal.command..", "io.annal.domain..", STORE_API, STORE_SPI);
+    }
+
+    @Test
+    void projections_depend_on_the_domain_and_the_store_api_only() {
+        onlyAnnalDependencies("io.annal.projection..", "io.annal.domain..", STORE_API, STORE_SPI);
+    }
+
+    @Test
+    void only_the_server_examples_and_benchmarks_choose_a_backend() {
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackages(Stream.concat(
+                                BACKENDS.stream(),
+                                Stream.of(
+                                        "io.annal.server..",
+                                        "io.annal.examples..",
+                                        "io.annal.benchmarks..",
+                                        "io.annal.store.tck.."))
+                        .toArray(String[]::new))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(BACKENDS.toArray(String[]::new)));
     }
 
     @Test
@@ -73,13 +116,34 @@ class DependencyDirectionTest {
     }
 
     @Test
-    void nothing_depends_on_the_examples_or_the_server() {
+    void nothing_depends_on_the_server() {
         check(noClasses()
                 .that()
-                .resideOutsideOfPackages("io.annal.examples..", "io.annal.server..")
+                .resideOutsideOfPackages("io.annal.server..", "io.annal.benchmarks..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("io.annal.examples..", "io.annal.server.."));
+                .resideInAPackage("io.annal.server.."));
+    }
+
+    @Test
+    void only_the_server_and_benchmarks_depend_on_the_examples() {
+        check(noClasses()
+                .that()
+                .resideOutsideOfPackages("io.annal.examples..", "io.annal.server..", "io.annal.benchmarks..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.annal.examples.."));
+    }
+
+    /** Classes in {@code module} may use, of Annal, only their own module and {@code allowed}. */
+    private static void onlyAnnalDependencies(String module, String... allowed) {
+        String[] permitted =
+                Stream.concat(Stream.of(module), Stream.of(allowed)).toArray(String[]::new);
+        check(noClasses()
+                .that()
+                .resideInAPackage(module)
+                .should()
+                .dependOnClassesThat(resideInAPackage("io.annal..").and(not(resideInAnyPackage(permitted)))));
     }
 
     private static void check(ArchRule rule) {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 
 /** {@code POST /commands/{commandType}}: runs a command and answers with what it appended. */
 final class CommandsHandler {
@@ -100,10 +99,7 @@ final class CommandsHandler {
             }
             context = context.commandId(id);
         }
-        Optional<String> correlation =
-                Requests.header(req, Requests.CORRELATION_ID).filter(id -> !id.isBlank() && id.length() <= 200);
-        context = context.correlationId(
-                correlation.orElseGet(() -> UUID.randomUUID().toString()));
+        context = context.correlationId(Correlation.of(req));
         Optional<String> causation =
                 Requests.header(req, Requests.CAUSATION_ID).filter(id -> !id.isBlank() && id.length() <= 200);
         if (causation.isPresent()) {

@@ -67,6 +67,7 @@ public final class HttpApi {
                         System.nanoTime() - started);
             }
         });
+        routing.addFilter(Correlation::filter);
         authenticator.ifPresent(a -> routing.addFilter(new AccessControl(a)::filter));
         if (rateLimit > 0) {
             routing.addFilter(new RateLimiter(rateLimit)::filter);

@@ -15,7 +15,6 @@ import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Consumer;
 
 /** {@code /streams/{stream}}: append, read, read one, delete; metadata is {@link StreamMetadataHandler}. */
@@ -71,9 +70,7 @@ final class StreamsHandler {
     private void append(StreamName stream, ServerRequest req, ServerResponse res) {
         ExpectedVersion expected = Requests.expectedVersion(req);
         JsonNode body = Json.parse(Requests.body(req, limits.maxBodyBytes()));
-        String correlationId = Requests.header(req, Requests.CORRELATION_ID)
-                .filter(id -> !id.isBlank() && id.length() <= 200)
-                .orElseGet(() -> UUID.randomUUID().toString());
+        String correlationId = Correlation.of(req);
         List<EventData> events =
                 AppendRequest.events(body, limits, correlationId, Requests.header(req, Requests.CAUSATION_ID));
         long started = System.nanoTime();

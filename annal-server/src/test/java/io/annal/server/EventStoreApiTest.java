@@ -44,6 +44,7 @@ class EventStoreApiTest {
 
         assertThat(appended.status()).isEqualTo(201);
         assertThat(appended.contentType()).startsWith("application/json");
+        assertThat(appended.header("Correlation-Id")).contains("c-1");
         JsonNode result = appended.json();
         assertThat(result.get("stream").asText()).isEqualTo(s);
         assertThat(result.get("firstVersion").asLong()).isZero();

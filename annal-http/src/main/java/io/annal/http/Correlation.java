@@ -1,0 +1,44 @@
+package io.annal.http;
+
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
+import io.helidon.webserver.http.ServerRequest;
+import java.util.UUID;
+import org.slf4j.MDC;
+
+/**
+ * The correlation id of a request: the caller's {@code Correlation-Id} header, or a new one. It
+ * goes into the metadata of every event the request causes, into the logs (MDC key {@code
+ * correlationId}) and back to the caller as a response header.
+ */
+record Correlation(String id) {
+
+    static final String MDC_KEY = "correlationId";
+
+    static void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
+        String id = Requests.header(req, Requests.CORRELATION_ID)
+                .map(String::trim)
+                .filter(Correlation::usable)
+                .orElseGet(() -> UUID.randomUUID().toString());
+        req.context().register(Correlation.class, new Correlation(id));
+        res.header(Requests.CORRELATION_ID, id);
+        MDC.put(MDC_KEY, id);
+        try {
+            chain.proceed();
+        } finally {
+            MDC.remove(MDC_KEY);
+        }
+    }
+
+    static String of(ServerRequest req) {
+        return req.context()
+                .get(Correlation.class, Correlation.class)
+                .map(Correlation::id)
+                .orElseGet(() -> UUID.randomUUID().toString());
+    }
+
+    private static boolean usable(String id) {
+        return !id.isEmpty() && id.length() <= 200 && id.chars().noneMatch(Character::isISOControl);
+    }
+}

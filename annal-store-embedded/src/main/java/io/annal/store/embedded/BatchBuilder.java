@@ -47,6 +47,7 @@ final class BatchBuilder {
     private final InstantSource clock;
     private final Map<StreamName, PendingStream> streams = new HashMap<>();
     private final List<LogRecord> records = new ArrayList<>();
+    private long batchEvents;
 
     BatchBuilder(StoreIndex index, Log log, LogWriter writer, InstantSource clock) {
         this.index = index;
@@ -58,6 +59,7 @@ final class BatchBuilder {
     void start() {
         streams.clear();
         records.clear();
+        batchEvents = 0;
     }
 
     Object apply(WriteRequest request) throws IOException {
@@ -72,7 +74,7 @@ final class BatchBuilder {
 
     /** Makes the batch visible to readers; called once its bytes are durable. */
     void publish() {
-        records.forEach(index::apply);
+        records.forEach(index::applyAppended);
     }
 
     private List<AppendResult> append(List<StreamAppend> parts) throws IOException {
@@ -142,6 +144,9 @@ final class BatchBuilder {
             records.add(new LogRecord.Event(
                     position, part.stream(), version, event.id(), event.type(), event.data(), event.metadata(), now));
             stream.add(event.id(), position);
+            // the ordinal publish will give it; a slot of a batch that never becomes durable is
+            // harmless: the store then refuses writes, and a candidate is always confirmed by a read
+            index.ids().add(event.id(), index.events().size() + batchEvents++);
             lastPosition = position;
             position += frameSize(RecordCodec.eventBodySize(name, types[i], event));
         }
@@ -193,8 +198,10 @@ final class BatchBuilder {
             return pending;
         }
         long[] found = {-1};
+        long published = index.events().size();
         index.ids().anyCandidate(id, ordinal -> {
-            if (log.read(index.events().get(ordinal)) instanceof LogRecord.Event event
+            if (ordinal < published // a later ordinal is this batch's, and its own stream's are pending
+                    && log.read(index.events().get(ordinal)) instanceof LogRecord.Event event
                     && event.id().equals(id)
                     && event.stream().equals(stream.entry.name())) {
                 found[0] = event.version();

@@ -32,6 +32,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class AnnalServer implements AutoCloseable {
 
+    /** Requests served at once (open subscriptions count); more are answered 503. */
+    static final int MAX_CONCURRENT_REQUESTS = 4096;
+
     private final EventStore store;
     private final ReadModels readModels;
     private final Processes processes;
@@ -81,6 +84,8 @@ public final class AnnalServer implements AutoCloseable {
                     .port(options.port())
                     .shutdownHook(false)
                     .shutdownGracePeriod(Duration.ofSeconds(5))
+                    // beyond this many requests at once the server answers 503 instead of queueing without bound
+                    .maxConcurrentRequests(MAX_CONCURRENT_REQUESTS)
                     .routing(api::register)
                     .build()
                     .start();

@@ -20,6 +20,7 @@ import io.annal.store.EventFilter;
 import io.annal.store.Position;
 import io.annal.store.RecordedEvent;
 import io.annal.store.memory.InMemoryEventStore;
+import io.annal.store.tck.RepeatingSubscriber;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;

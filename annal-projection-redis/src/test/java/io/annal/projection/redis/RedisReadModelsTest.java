@@ -25,6 +25,7 @@ import io.annal.store.Position;
 import io.annal.store.RecordedEvent;
 import io.annal.store.StreamName;
 import io.annal.store.memory.InMemoryEventStore;
+import io.annal.store.tck.RepeatingSubscriber;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;

@@ -21,6 +21,7 @@ import io.annal.store.RecordedEvent;
 import io.annal.store.StreamInfo;
 import io.annal.store.StreamName;
 import io.annal.store.memory.InMemoryEventStore;
+import io.annal.store.tck.RepeatingSubscriber;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;

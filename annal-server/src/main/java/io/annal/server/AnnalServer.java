@@ -23,6 +23,8 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -45,6 +47,9 @@ public final class AnnalServer implements AutoCloseable {
 
     private AnnalServer(ServerOptions options, ApiLimits limits) {
         this.store = openStore(options);
+        // what started so far, closed in reverse when a later step fails
+        Deque<AutoCloseable> started = new ArrayDeque<>();
+        started.push(store);
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             new JvmMemoryMetrics().bindTo(registry);
@@ -54,45 +59,64 @@ public final class AnnalServer implements AutoCloseable {
             new ProcessorMetrics().bindTo(registry);
             new UptimeMetrics().bindTo(registry);
             ReferenceDomains domains = new ReferenceDomains(store);
-            this.readModels = new ReadModels(store);
-            readModels.bindMetrics(registry);
-            this.processes = new Processes(store, domains);
+            ReadModels models = new ReadModels(store);
+            models.bindMetrics(registry);
+            Processes runtimes = new Processes(store, domains);
             HttpApi.Builder builder = HttpApi.builder(store)
                     .limits(limits)
                     .meterRegistry(registry)
-                    .operations(new ServerOperations(() -> !closed.get() && processes.healthy(), registry, readModels))
+                    .operations(new ServerOperations(() -> !closed.get() && runtimes.healthy(), registry, models))
                     .onStreamDeleted(stream -> {
                         domains.evict(stream);
-                        readModels.forget(stream);
+                        models.forget(stream);
                     });
             if (options.security()) {
                 builder.authenticator(Security.authenticator(options));
             }
             builder.rateLimit(options.rateLimit());
             CommandRoutes.register(builder, domains);
-            readModels.register(builder);
-            this.api = builder.build();
-            readModels.start();
-            processes.start();
+            models.register(builder);
+            HttpApi httpApi = builder.build();
+            models.start();
+            started.push(models);
+            runtimes.start();
+            started.push(runtimes);
             // integration events go to Kafka only when brokers are named
-            this.relay = options.kafkaBootstrap()
+            Optional<OutboxRelay> outbox = options.kafkaBootstrap()
                     .map(brokers -> OutboxRelay.builder("reference", store, brokers)
                             .build()
                             .start());
-            this.web = WebServer.builder()
+            outbox.ifPresent(started::push);
+            WebServer server = WebServer.builder()
                     .address(InetAddress.getLoopbackAddress())
                     .port(options.port())
                     .shutdownHook(false)
                     .shutdownGracePeriod(Duration.ofSeconds(5))
                     // beyond this many requests at once the server answers 503 instead of queueing without bound
                     .maxConcurrentRequests(MAX_CONCURRENT_REQUESTS)
-                    .routing(api::register)
+                    .routing(httpApi::register)
                     .build()
                     .start();
-            writePortFile(options.dataDir(), web.port());
+            started.push(server::stop);
+            writePortFile(options.dataDir(), server.port());
+            this.readModels = models;
+            this.processes = runtimes;
+            this.relay = outbox;
+            this.api = httpApi;
+            this.web = server;
         } catch (RuntimeException e) {
-            store.close();
+            closeAll(started, e);
             throw e;
+        }
+    }
+
+    private static void closeAll(Deque<AutoCloseable> started, RuntimeException failure) {
+        while (!started.isEmpty()) {
+            try {
+                started.pop().close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
         }
     }
 
@@ -166,9 +190,13 @@ public final class AnnalServer implements AutoCloseable {
         AnnalServer server;
         try {
             server = start(options);
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException e) {
             System.err.println("annal: " + e.getMessage());
             System.exit(2);
+            return;
+        } catch (RuntimeException e) {
+            System.err.println("annal: could not start: " + e);
+            System.exit(1);
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "annal-shutdown"));

@@ -22,8 +22,8 @@ import java.util.OptionalLong;
 import java.util.zip.CRC32C;
 
 /**
- * The whole in-memory index saved beside the log when the store closes, so that the next open
- * reads it and scans only the log written after it. It names the last record it covers by position
+ * The whole in-memory index saved beside the log, in the background while the store runs and when
+ * it closes, so that the next open reads it and scans only the log written after it. It names the last record it covers by position
  * and CRC; recovery uses it only when that record is still in the log with that CRC, and otherwise
  * rebuilds from the whole log. Layout (big-endian): magic u64 | version u32 | last record position
  * u64 | its CRC u32 | streams | event positions | id table | CRC32C u32 of everything before.

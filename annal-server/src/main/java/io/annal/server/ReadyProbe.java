@@ -27,7 +27,7 @@ final class ReadyProbe {
                 } catch (IOException e) {
                     // not answering yet
                 }
-                Thread.sleep(50);
+                Thread.sleep(50); // the listener is up; readiness waits on recovery, seconds at most
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,6 +3,7 @@ package io.annal.store.embedded;
 import static io.annal.store.embedded.Events.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.annal.store.Direction;
 import io.annal.store.EventData;
@@ -23,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -93,11 +95,7 @@ class CheckpointTest {
         try (EmbeddedEventStore store = EmbeddedEventStore.open(
                 EmbeddedStoreConfig.of(directory).withSegmentSize(64 << 10).withCheckpointEvery(8 << 10))) {
             append(store, 300);
-            long deadline = System.nanoTime() + 30_000_000_000L;
-            while (!Files.exists(directory.resolve(IndexCheckpoint.FILE)) && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            assertThat(directory.resolve(IndexCheckpoint.FILE)).exists();
+            await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(directory.resolve(IndexCheckpoint.FILE)));
             append(store, 100); // some of the log comes after the last checkpoint
             store.setMetadata(ORDERS, store.metadata(ORDERS).withMaxCount(5000));
             copyDirectory(directory, copy);

@@ -246,7 +246,7 @@ public final class CommandHandler<C, E, S> {
             return true;
         }
         try {
-            Thread.sleep(delay);
+            Thread.sleep(delay); // jittered backoff, so conflicting callers do not collide again in step
             return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

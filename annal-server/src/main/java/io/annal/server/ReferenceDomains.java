@@ -19,6 +19,7 @@ import io.annal.examples.orders.OrderDecider;
 import io.annal.examples.orders.OrderEvent;
 import io.annal.examples.orders.OrderState;
 import io.annal.examples.orders.OrdersCodecs;
+import io.annal.examples.process.CodecMapper;
 import io.annal.store.EventStore;
 import io.annal.store.StreamName;
 
@@ -34,25 +35,25 @@ final class ReferenceDomains {
         this.accounts = CommandHandler.builder(
                         AccountDecider.create(),
                         store,
-                        new CodecMapper<>(BankCodecs.accounts()),
+                        CodecMapper.of(BankCodecs.accounts()),
                         command -> account(command.accountId()))
                 .build();
         this.transfers = CommandHandler.builder(
                         TransferDecider.create(),
                         store,
-                        new CodecMapper<>(BankCodecs.transfers()),
+                        CodecMapper.of(BankCodecs.transfers()),
                         command -> transfer(command.transferId()))
                 .build();
         this.orders = CommandHandler.builder(
                         OrderDecider.create(),
                         store,
-                        new CodecMapper<>(OrdersCodecs.orders()),
+                        CodecMapper.of(OrdersCodecs.orders()),
                         command -> order(command.orderId()))
                 .build();
         this.inventory = CommandHandler.builder(
                         InventoryDecider.create(),
                         store,
-                        new CodecMapper<>(OrdersCodecs.inventory()),
+                        CodecMapper.of(OrdersCodecs.inventory()),
                         command -> inventory(command.productId()))
                 .build();
     }

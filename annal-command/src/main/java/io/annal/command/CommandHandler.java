@@ -60,6 +60,7 @@ public final class CommandHandler<C, E, S> {
     private final RetryPolicy retry;
     private final InstantSource clock;
     private final RandomGenerator random;
+    private final CommandTracing tracing;
 
     CommandHandler(CommandHandlerBuilder<C, E, S> b) {
         this.decider = b.decider;
@@ -72,6 +73,7 @@ public final class CommandHandler<C, E, S> {
         this.retry = b.retry;
         this.clock = b.clock;
         this.random = b.random;
+        this.tracing = new CommandTracing(b.openTelemetry);
     }
 
     /**
@@ -97,6 +99,10 @@ public final class CommandHandler<C, E, S> {
      */
     public CommandResult handle(C command, CommandContext context) {
         StreamName stream = streams.apply(command);
+        return tracing.command(command, stream, () -> decideAndAppend(command, context, stream));
+    }
+
+    private CommandResult decideAndAppend(C command, CommandContext context, StreamName stream) {
         Optional<String> key = context.commandId();
         if (key.isPresent()) {
             Optional<CommandResult> earlier = log.find(key.get());
@@ -106,6 +112,9 @@ public final class CommandHandler<C, E, S> {
         }
         String commandId = key.orElseGet(() -> SystemStreams.randomId().toString());
         Map<String, String> metadata = Envelopes.metadata(context, commandId, clock.instant());
+        if (tracing.on()) {
+            TraceMetadata.write(metadata);
+        }
         Optional<Long> current = Optional.empty();
         int attempts = 0;
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
@@ -184,9 +193,13 @@ public final class CommandHandler<C, E, S> {
                     data.size(),
                     OptionalLong.of(before + data.size()),
                     FlatJson.write(metadata));
-            List<AppendResult> results = store.appendAtomically(List.of(
-                    StreamAppend.of(loaded.stream(), loaded.expected(), data),
-                    StreamAppend.of(CommandLog.streamOf(key.get()), ExpectedVersion.noStream(), List.of(outcome))));
+            List<AppendResult> results = tracing.append(
+                    loaded.stream(),
+                    data.size(),
+                    () -> store.appendAtomically(List.of(
+                            StreamAppend.of(loaded.stream(), loaded.expected(), data),
+                            StreamAppend.of(
+                                    CommandLog.streamOf(key.get()), ExpectedVersion.noStream(), List.of(outcome)))));
             result = results.getFirst();
             if (result.duplicate()) {
                 return log.find(key.get())
@@ -194,7 +207,8 @@ public final class CommandHandler<C, E, S> {
                                 "the store holds the events of command " + key.get() + " but not its outcome"));
             }
         } else {
-            result = store.append(loaded.stream(), loaded.expected(), data);
+            result = tracing.append(
+                    loaded.stream(), data.size(), () -> store.append(loaded.stream(), loaded.expected(), data));
         }
         S state = decider.fold(loaded.state(), events);
         Loaded<S> after = loader.snapshotIfDue(new Loaded<>(

@@ -3,6 +3,7 @@ package io.annal.command;
 import io.annal.domain.Decider;
 import io.annal.store.EventStore;
 import io.annal.store.StreamName;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class CommandHandlerBuilder<C, E, S> {
     InstantSource clock = InstantSource.system();
     RandomGenerator random = new Random();
     int cacheSize = DEFAULT_CACHE_SIZE;
+    OpenTelemetry openTelemetry = OpenTelemetry.noop();
     private StateSerializer<S> serializer;
     private int schemaVersion;
     private SnapshotPolicy snapshotPolicy = SnapshotPolicy.everyEvents(SnapshotPolicy.DEFAULT_EVERY);
@@ -85,6 +87,15 @@ public final class CommandHandlerBuilder<C, E, S> {
             throw new IllegalArgumentException("a cache holds 0 or more entries (got " + entries + ")");
         }
         this.cacheSize = entries;
+        return this;
+    }
+
+    /**
+     * Traces each command and its append as children of the caller's current span, and writes
+     * the trace context into every event's metadata ({@link TraceMetadata}). Off by default.
+     */
+    public CommandHandlerBuilder<C, E, S> openTelemetry(OpenTelemetry otel) {
+        this.openTelemetry = Objects.requireNonNull(otel, "OpenTelemetry");
         return this;
     }
 

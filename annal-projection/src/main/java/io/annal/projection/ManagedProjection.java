@@ -23,6 +23,7 @@ final class ManagedProjection<C> {
     private final EventSubscriber subscriber;
     private final RunnerOptions options;
     private final InstantSource clock;
+    private final ProjectionTracing tracing;
     private volatile ProjectionRunner serving;
     private volatile ProjectionRunner building;
     private volatile boolean closed;
@@ -33,13 +34,15 @@ final class ManagedProjection<C> {
             AllReader reader,
             EventSubscriber subscriber,
             RunnerOptions options,
-            InstantSource clock) {
+            InstantSource clock,
+            ProjectionTracing tracing) {
         this.projection = projection;
         this.store = store;
         this.reader = reader;
         this.subscriber = subscriber;
         this.options = options;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     String name() {
@@ -204,6 +207,6 @@ final class ManagedProjection<C> {
     }
 
     private ProjectionRunner runner(long generation, ProjectionSink sink) {
-        return new ProjectionRunner(projection, generation, sink, reader, subscriber, options, clock);
+        return new ProjectionRunner(projection, generation, sink, reader, subscriber, options, clock, tracing);
     }
 }

@@ -4,11 +4,13 @@ import io.annal.store.AllReader;
 import io.annal.store.EventStore;
 import io.annal.store.EventSubscriber;
 import io.annal.store.Position;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -23,14 +25,20 @@ public final class ProjectionManager implements AutoCloseable {
     private final EventSubscriber subscriber;
     private final RunnerOptions options;
     private final InstantSource clock;
+    private final ProjectionTracing tracing;
     private final Map<String, ManagedProjection<?>> projections = new ConcurrentHashMap<>();
 
     private ProjectionManager(
-            AllReader reader, EventSubscriber subscriber, RunnerOptions options, InstantSource clock) {
+            AllReader reader,
+            EventSubscriber subscriber,
+            RunnerOptions options,
+            InstantSource clock,
+            ProjectionTracing tracing) {
         this.reader = reader;
         this.subscriber = subscriber;
         this.options = options;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     public static ProjectionManager create(EventStore store) {
@@ -40,7 +48,25 @@ public final class ProjectionManager implements AutoCloseable {
     /** With the reading and subscribing roles apart, custom options and a clock for lag. */
     public static ProjectionManager create(
             AllReader reader, EventSubscriber subscriber, RunnerOptions options, InstantSource clock) {
-        return new ProjectionManager(reader, subscriber, options, clock);
+        return new ProjectionManager(reader, subscriber, options, clock, ProjectionTracing.OFF);
+    }
+
+    /**
+     * As {@link #create(AllReader, EventSubscriber, RunnerOptions, InstantSource)}, tracing each
+     * batch applied as a span that continues the trace its events carry in their metadata.
+     */
+    public static ProjectionManager create(
+            AllReader reader,
+            EventSubscriber subscriber,
+            RunnerOptions options,
+            InstantSource clock,
+            OpenTelemetry otel) {
+        return new ProjectionManager(
+                reader,
+                subscriber,
+                options,
+                clock,
+                new ProjectionTracing(Objects.requireNonNull(otel, "OpenTelemetry")));
     }
 
     /**
@@ -49,7 +75,8 @@ public final class ProjectionManager implements AutoCloseable {
      * caught up.
      */
     public <C> void start(Projection<C> projection, ProjectionStore<C> store) {
-        ManagedProjection<C> managed = new ManagedProjection<>(projection, store, reader, subscriber, options, clock);
+        ManagedProjection<C> managed =
+                new ManagedProjection<>(projection, store, reader, subscriber, options, clock, tracing);
         if (projections.putIfAbsent(projection.name(), managed) != null) {
             throw new ProjectionException("a projection named '" + projection.name() + "' is already running");
         }

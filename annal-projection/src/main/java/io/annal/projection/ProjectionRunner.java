@@ -52,6 +52,7 @@ final class ProjectionRunner {
     private final Projection<?> projection;
     private final RunnerOptions options;
     private final InstantSource clock;
+    private final ProjectionTracing tracing;
 
     private final ReentrantLock control = new ReentrantLock();
     private final ReentrantLock lock = new ReentrantLock();
@@ -71,7 +72,8 @@ final class ProjectionRunner {
             AllReader reader,
             EventSubscriber subscriber,
             RunnerOptions options,
-            InstantSource clock) {
+            InstantSource clock,
+            ProjectionTracing tracing) {
         this.name = projection.name();
         this.projection = projection;
         this.generation = generation;
@@ -80,6 +82,7 @@ final class ProjectionRunner {
         this.subscriber = subscriber;
         this.options = options;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** Starts from the stored checkpoint; does nothing when already running. */
@@ -182,7 +185,8 @@ final class ProjectionRunner {
             }
         }
         if (upTo > applied) {
-            applyBatch(events, upTo);
+            long through = upTo;
+            tracing.batch(name, events, () -> applyBatch(events, through));
         }
     }
 

@@ -56,6 +56,7 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
     private final EventCodec<E> codec;
     private final ProcessRuntimeBuilder<E, S, C> settings;
     private final ProcessJournal journal;
+    private final ProcessTracing tracing;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private Agenda agenda;
@@ -71,6 +72,7 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
         this.codec = b.codec;
         this.settings = b;
         this.journal = new ProcessJournal(b.store, b.name);
+        this.tracing = new ProcessTracing(b.openTelemetry, b.name);
     }
 
     /** Starts a runtime named {@code name} (lower-case letters and digits) for {@code process}. */
@@ -195,21 +197,25 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
     private void handle(RecordedEvent event) {
         lock.lock();
         try {
-            Optional<String> own = journal.processIdOf(event.stream());
-            if (own.isPresent()) {
-                drive(own.get());
-            } else {
-                Optional<Correlated<E>> correlated = settings.correlation.apply(event);
-                if (correlated.isPresent()) {
-                    observe(event, correlated.get());
-                }
-            }
-            agenda.reachedPosition(event.position());
-            if (++sinceCheckpoint >= CHECKPOINT_EVERY) {
-                checkpoint();
-            }
+            tracing.handling(event, () -> react(event));
         } finally {
             lock.unlock();
+        }
+    }
+
+    private void react(RecordedEvent event) {
+        Optional<String> own = journal.processIdOf(event.stream());
+        if (own.isPresent()) {
+            drive(own.get());
+        } else {
+            Optional<Correlated<E>> correlated = settings.correlation.apply(event);
+            if (correlated.isPresent()) {
+                observe(event, correlated.get());
+            }
+        }
+        agenda.reachedPosition(event.position());
+        if (++sinceCheckpoint >= CHECKPOINT_EVERY) {
+            checkpoint();
         }
     }
 
@@ -252,7 +258,7 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
                 .correlationId(journal.stream(pending.processId()).value());
         CommandResult result;
         try {
-            result = settings.router.send(pending.command(), context);
+            result = tracing.send(pending, () -> settings.router.send(pending.command(), context));
         } catch (RuntimeException e) {
             settings.undelivered.accept(pending, e);
             return Optional.empty();

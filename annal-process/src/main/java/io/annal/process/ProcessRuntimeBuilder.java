@@ -4,6 +4,7 @@ import io.annal.codec.EventCodec;
 import io.annal.domain.ProcessManager;
 import io.annal.store.EventStore;
 import io.annal.store.RecordedEvent;
+import io.opentelemetry.api.OpenTelemetry;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -31,6 +32,7 @@ public final class ProcessRuntimeBuilder<E, S, C> {
     CommandRouter<C> router;
     InstantSource clock = InstantSource.system();
     Duration tick = Duration.ofSeconds(1);
+    OpenTelemetry openTelemetry = OpenTelemetry.noop();
     Consumer<PendingCommand<C>> beforeSend = command -> {};
     BiConsumer<PendingCommand<C>, Exception> undelivered = (command, e) ->
             LOG.log(Level.WARNING, "command " + command.commandId() + " could not be delivered; retrying later", e);
@@ -103,6 +105,15 @@ public final class ProcessRuntimeBuilder<E, S, C> {
     /** Told when the runtime stops on a failure; logs by default. */
     public ProcessRuntimeBuilder<E, S, C> onFailure(Consumer<Throwable> listener) {
         this.failed = Objects.requireNonNull(listener, "listener");
+        return this;
+    }
+
+    /**
+     * Continues the trace an event carries while reacting to it, with a span per command sent;
+     * off by default.
+     */
+    public ProcessRuntimeBuilder<E, S, C> openTelemetry(OpenTelemetry otel) {
+        this.openTelemetry = Objects.requireNonNull(otel, "OpenTelemetry");
         return this;
     }
 

@@ -27,6 +27,7 @@ public final class HttpApi {
     private final ApiMetrics metrics;
     private final java.util.Optional<Authenticator> authenticator;
     private final double rateLimit;
+    private final io.opentelemetry.api.OpenTelemetry openTelemetry;
     private volatile boolean stopping;
     private volatile SubscribeHandler subscribe;
 
@@ -40,6 +41,7 @@ public final class HttpApi {
         this.metrics = new ApiMetrics(Objects.requireNonNull(b.registry, "meter registry"));
         this.authenticator = java.util.Optional.ofNullable(b.authenticator);
         this.rateLimit = b.rateLimit;
+        this.openTelemetry = b.openTelemetry;
     }
 
     public static Builder builder(EventStore store) {
@@ -68,6 +70,9 @@ public final class HttpApi {
             }
         });
         routing.addFilter(Correlation::filter);
+        if (openTelemetry != io.opentelemetry.api.OpenTelemetry.noop()) {
+            routing.addFilter(new HttpTracing(openTelemetry)::filter);
+        }
         authenticator.ifPresent(a -> routing.addFilter(new AccessControl(a)::filter));
         if (rateLimit > 0) {
             routing.addFilter(new RateLimiter(rateLimit)::filter);
@@ -121,6 +126,7 @@ public final class HttpApi {
         private Consumer<StreamName> onStreamDeleted = stream -> {};
         private Authenticator authenticator;
         private double rateLimit;
+        private io.opentelemetry.api.OpenTelemetry openTelemetry = io.opentelemetry.api.OpenTelemetry.noop();
 
         private Builder(EventStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -166,6 +172,12 @@ public final class HttpApi {
         /** Limits each client to this many requests a second (0, the default, for no limit). */
         public Builder rateLimit(double perSecond) {
             this.rateLimit = perSecond;
+            return this;
+        }
+
+        /** Traces every request as a server span, continuing a W3C {@code traceparent}; off by default. */
+        public Builder openTelemetry(io.opentelemetry.api.OpenTelemetry value) {
+            this.openTelemetry = Objects.requireNonNull(value, "OpenTelemetry");
             return this;
         }
 

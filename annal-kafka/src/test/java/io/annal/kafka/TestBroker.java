@@ -21,7 +21,7 @@ import org.apache.kafka.server.common.MetadataVersion;
  * ports chosen at start. It can be stopped and started again on the same ports and data, as a
  * broker restart.
  */
-final class TestBroker implements AutoCloseable {
+public final class TestBroker implements AutoCloseable {
 
     private final Path dir;
     private final int port;
@@ -34,7 +34,7 @@ final class TestBroker implements AutoCloseable {
         this.config = config;
     }
 
-    static TestBroker start() {
+    public static TestBroker start() {
         try {
             Path dir = Files.createTempDirectory("annal-kafka-");
             int port = freePort();
@@ -75,12 +75,12 @@ final class TestBroker implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
     /** Stops the broker and starts it again on the same ports and data. */
-    void restart() {
+    public void restart() {
         stopServer();
         startServer();
     }

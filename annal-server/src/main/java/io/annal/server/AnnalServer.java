@@ -17,6 +17,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -43,12 +44,15 @@ public final class AnnalServer implements AutoCloseable {
     private final Optional<OutboxRelay> relay;
     private final HttpApi api;
     private final WebServer web;
+    private final Telemetry telemetry;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private AnnalServer(ServerOptions options, ApiLimits limits) {
+    private AnnalServer(ServerOptions options, ApiLimits limits, Telemetry telemetry) {
+        this.telemetry = telemetry;
         this.store = openStore(options);
         // what started so far, closed in reverse when a later step fails
         Deque<AutoCloseable> started = new ArrayDeque<>();
+        started.push(telemetry);
         started.push(store);
         try {
             PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -58,13 +62,14 @@ public final class AnnalServer implements AutoCloseable {
             new ClassLoaderMetrics().bindTo(registry);
             new ProcessorMetrics().bindTo(registry);
             new UptimeMetrics().bindTo(registry);
-            ReferenceDomains domains = new ReferenceDomains(store);
+            ReferenceDomains domains = new ReferenceDomains(store, telemetry.openTelemetry());
             ReadModels models = new ReadModels(store);
             models.bindMetrics(registry);
-            Processes runtimes = new Processes(store, domains);
+            Processes runtimes = new Processes(store, domains, telemetry.openTelemetry());
             HttpApi.Builder builder = HttpApi.builder(store)
                     .limits(limits)
                     .meterRegistry(registry)
+                    .openTelemetry(telemetry.openTelemetry())
                     .operations(new ServerOperations(() -> !closed.get() && runtimes.healthy(), registry, models))
                     .onStreamDeleted(stream -> {
                         domains.evict(stream);
@@ -122,12 +127,17 @@ public final class AnnalServer implements AutoCloseable {
 
     /** Starts a server; its port is {@link #port()} (useful with port 0). */
     public static AnnalServer start(ServerOptions options) {
-        return new AnnalServer(options, ApiLimits.defaults());
+        return start(options, ApiLimits.defaults());
     }
 
     /** Starts a server with its own limits, for tests and embedding. */
     public static AnnalServer start(ServerOptions options, ApiLimits limits) {
-        return new AnnalServer(options, limits);
+        return new AnnalServer(options, limits, Telemetry.of(options.otelEndpoint()));
+    }
+
+    /** Starts a server that traces with {@code otel} (given by the embedder, who also closes it). */
+    public static AnnalServer start(ServerOptions options, ApiLimits limits, OpenTelemetry otel) {
+        return new AnnalServer(options, limits, Telemetry.given(otel));
     }
 
     public int port() {
@@ -173,7 +183,11 @@ public final class AnnalServer implements AutoCloseable {
                 processes.close();
                 readModels.close();
             } finally {
-                store.close();
+                try {
+                    store.close();
+                } finally {
+                    telemetry.close(); // last: spans of the shutdown itself still go out
+                }
             }
         }
     }

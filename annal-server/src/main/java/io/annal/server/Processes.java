@@ -4,6 +4,7 @@ import io.annal.examples.bank.process.TransferProcessRuntime;
 import io.annal.examples.orders.process.FulfilmentProcessRuntime;
 import io.annal.process.ProcessRuntime;
 import io.annal.store.EventStore;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Duration;
 import java.util.List;
 
@@ -20,14 +21,16 @@ final class Processes implements AutoCloseable {
 
     private final List<ProcessRuntime<?, ?, ?>> runtimes;
 
-    Processes(EventStore store, ReferenceDomains domains) {
+    Processes(EventStore store, ReferenceDomains domains, OpenTelemetry otel) {
         this.runtimes = List.of(
                 TransferProcessRuntime.builder(
                                 store,
                                 TransferProcessRuntime.router(domains.accounts, domains.transfers),
                                 TRANSFER_TIMEOUT)
+                        .openTelemetry(otel)
                         .build(),
                 FulfilmentProcessRuntime.builder(store, domains.orders, domains.inventory)
+                        .openTelemetry(otel)
                         .build());
     }
 

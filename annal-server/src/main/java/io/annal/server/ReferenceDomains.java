@@ -22,6 +22,7 @@ import io.annal.examples.orders.OrdersCodecs;
 import io.annal.examples.process.CodecMapper;
 import io.annal.store.EventStore;
 import io.annal.store.StreamName;
+import io.opentelemetry.api.OpenTelemetry;
 
 /** The command handlers of the reference domains: bank accounts, transfers, orders, inventory. */
 final class ReferenceDomains {
@@ -31,30 +32,34 @@ final class ReferenceDomains {
     final CommandHandler<OrderCommand, OrderEvent, OrderState> orders;
     final CommandHandler<InventoryCommand, InventoryEvent, InventoryState> inventory;
 
-    ReferenceDomains(EventStore store) {
+    ReferenceDomains(EventStore store, OpenTelemetry otel) {
         this.accounts = CommandHandler.builder(
                         AccountDecider.create(),
                         store,
                         CodecMapper.of(BankCodecs.accounts()),
                         command -> account(command.accountId()))
+                .openTelemetry(otel)
                 .build();
         this.transfers = CommandHandler.builder(
                         TransferDecider.create(),
                         store,
                         CodecMapper.of(BankCodecs.transfers()),
                         command -> transfer(command.transferId()))
+                .openTelemetry(otel)
                 .build();
         this.orders = CommandHandler.builder(
                         OrderDecider.create(),
                         store,
                         CodecMapper.of(OrdersCodecs.orders()),
                         command -> order(command.orderId()))
+                .openTelemetry(otel)
                 .build();
         this.inventory = CommandHandler.builder(
                         InventoryDecider.create(),
                         store,
                         CodecMapper.of(OrdersCodecs.inventory()),
                         command -> inventory(command.productId()))
+                .openTelemetry(otel)
                 .build();
     }
 

@@ -27,7 +27,8 @@ public record ServerOptions(
         Optional<String> securitySecret,
         Optional<String> apiKeys,
         Optional<String> jwtPublicKey,
-        double rateLimit) {
+        double rateLimit,
+        Optional<String> otelEndpoint) {
 
     static final List<String> NAMES = List.of(
             "port",
@@ -43,6 +44,7 @@ public record ServerOptions(
             "api-keys",
             "jwt-public-key",
             "rate-limit",
+            "otel-endpoint",
             "config");
 
     /** Reads the options; throws {@link IllegalArgumentException} with a message for a person. */
@@ -90,7 +92,21 @@ public record ServerOptions(
                 Optional.ofNullable(values.get("security-secret")),
                 Optional.ofNullable(values.get("api-keys")),
                 Optional.ofNullable(values.get("jwt-public-key")),
-                rate(values.getOrDefault("rate-limit", "0")));
+                rate(values.getOrDefault("rate-limit", "0")),
+                otelEndpoint(values, env));
+    }
+
+    /** {@code --otel-endpoint}, else OpenTelemetry's own {@code OTEL_EXPORTER_OTLP_ENDPOINT}: tracing is off without. */
+    private static Optional<String> otelEndpoint(Map<String, String> values, Map<String, String> env) {
+        Optional<String> url = Optional.ofNullable(values.get("otel-endpoint"))
+                .or(() -> Optional.ofNullable(env.get("OTEL_EXPORTER_OTLP_ENDPOINT"))
+                        .map(String::trim))
+                .filter(text -> !text.isBlank());
+        if (url.isPresent() && !url.get().matches("https?://[^\\s]+")) {
+            throw new IllegalArgumentException(
+                    "--otel-endpoint is an http(s) URL such as http://localhost:4318 (got '" + url.get() + "')");
+        }
+        return url;
     }
 
     private static double rate(String text) {

@@ -136,6 +136,7 @@ final class Appender {
     private void process(List<WriteRequest> batch) {
         Object[] outcomes = new Object[batch.size()];
         builder.start();
+        builder.prefetch(batch);
         try {
             for (int i = 0; i < outcomes.length; i++) {
                 try {

@@ -62,6 +62,19 @@ final class BatchBuilder {
         batchEvents = 0;
     }
 
+    /** Brings the id table's lines for every event of the batch into the cache, all at once. */
+    void prefetch(List<WriteRequest> batch) {
+        for (WriteRequest request : batch) {
+            if (request instanceof WriteRequest.Append append) {
+                for (StreamAppend part : append.parts()) {
+                    for (EventData event : part.events()) {
+                        index.ids().prefetch(event.id());
+                    }
+                }
+            }
+        }
+    }
+
     Object apply(WriteRequest request) throws IOException {
         return switch (request) {
             case WriteRequest.Append append -> append(append.parts());

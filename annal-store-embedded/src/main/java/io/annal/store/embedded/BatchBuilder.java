@@ -48,6 +48,8 @@ final class BatchBuilder {
     private final Map<StreamName, PendingStream> streams = new HashMap<>();
     private final List<LogRecord> records = new ArrayList<>();
     private long batchEvents;
+    private String lastType = "";
+    private byte[] lastTypeBytes = new byte[0];
 
     BatchBuilder(StoreIndex index, Log log, LogWriter writer, InstantSource clock) {
         this.index = index;
@@ -113,7 +115,7 @@ final class BatchBuilder {
             types[p] = new byte[part.events().size()][];
             for (int i = 0; i < part.events().size(); i++) {
                 EventData event = part.events().get(i);
-                types[p][i] = event.type().getBytes(StandardCharsets.UTF_8);
+                types[p][i] = typeBytes(event.type());
                 bytes += frameSize(RecordCodec.eventBodySize(name, types[p][i], event));
             }
             lastWritten = p;
@@ -289,6 +291,15 @@ final class BatchBuilder {
             StreamEntry entry = index.find(n);
             return new PendingStream(entry != null ? entry : new StreamEntry(n));
         });
+    }
+
+    /** Consecutive events mostly share one type: it is encoded once for them (the bytes are only read). */
+    private byte[] typeBytes(String type) {
+        if (!type.equals(lastType)) {
+            lastType = type;
+            lastTypeBytes = type.getBytes(StandardCharsets.UTF_8);
+        }
+        return lastTypeBytes;
     }
 
     private static byte[] utf8(StreamName name) {

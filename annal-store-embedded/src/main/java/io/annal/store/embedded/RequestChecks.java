@@ -20,6 +20,10 @@ final class RequestChecks {
         if (parts.isEmpty()) {
             throw new InvalidRequestException("an atomic append needs at least one part");
         }
+        if (parts.size() == 1) {
+            checkEvents(parts.get(0));
+            return;
+        }
         Set<StreamName> streams = new HashSet<>();
         for (StreamAppend part : parts) {
             if (!streams.add(part.stream())) {
@@ -35,9 +39,10 @@ final class RequestChecks {
         if (events.isEmpty()) {
             throw new InvalidRequestException("an append to '" + part.stream() + "' needs at least one event");
         }
-        Set<UUID> ids = new HashSet<>();
+        // most appends carry one event: no set to build for them
+        Set<UUID> ids = events.size() == 1 ? Set.of() : new HashSet<>();
         for (EventData event : events) {
-            if (!ids.add(event.id())) {
+            if (events.size() > 1 && !ids.add(event.id())) {
                 throw new InvalidRequestException(
                         "event id " + event.id() + " appears twice in one append to '" + part.stream() + "'");
             }

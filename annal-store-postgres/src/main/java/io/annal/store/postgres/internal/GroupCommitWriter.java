@@ -13,6 +13,7 @@ import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -25,7 +26,8 @@ import java.util.concurrent.LinkedBlockingQueue;
  *
  * <p>Approach: callers put their append on a queue and wait on a future. One writer thread takes
  * everything queued (up to a size budget), runs it as one {@link AppendTransaction} and commits
- * once. Inside, each append is checked against the stream rows as the earlier appends of the same
+ * once. A batch of plain appends goes in one round trip ({@link FastAppend}); otherwise, and when
+ * it declines, each append is checked against the stream rows as the earlier appends of the same
  * batch left them, so the batch behaves exactly like the appends one after another; an append that
  * fails its checks fails alone. If the database rejects the batch for a reason that is not a lost
  * connection, the writer retries its appends one per transaction, so one bad append cannot fail its
@@ -43,6 +45,7 @@ public final class GroupCommitWriter implements AutoCloseable {
 
     private final Database db;
     private final AppendTransaction transaction;
+    private final FastAppend fast;
     private final InstantSource clock;
     private final Runnable afterCommit;
     /** Queued by {@link #close} after the last append: the writer stops when it gets here. */
@@ -55,6 +58,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     public GroupCommitWriter(Database db, InstantSource clock, Runnable afterCommit) {
         this.db = db;
         this.transaction = new AppendTransaction(db.schema());
+        this.fast = new FastAppend(db.schema());
         this.clock = clock;
         this.afterCommit = afterCommit;
         this.thread = Thread.ofPlatform()
@@ -161,6 +165,12 @@ public final class GroupCommitWriter implements AutoCloseable {
 
     private List<Outcome> commit(List<PendingAppend> batch) throws CommitFailure {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        if (FastAppend.accepts(batch)) {
+            Optional<List<Outcome>> done = commitFast(batch, now);
+            if (done.isPresent()) {
+                return done.get();
+            }
+        }
         boolean committing = false;
         try (Connection c = db.connection()) {
             c.setAutoCommit(false);
@@ -176,6 +186,15 @@ public final class GroupCommitWriter implements AutoCloseable {
         } catch (SQLException e) {
             // Only a lost connection leaves the outcome open: a rejected statement never reaches the COMMIT.
             throw new CommitFailure(e, committing && Failures.isConnectionLoss(e));
+        }
+    }
+
+    private Optional<List<Outcome>> commitFast(List<PendingAppend> batch, Instant now) throws CommitFailure {
+        try (Connection c = db.connection()) {
+            return fast.append(c, batch, now);
+        } catch (SQLException e) {
+            // The request carries its own commit: a lost connection leaves the outcome open.
+            throw new CommitFailure(e, Failures.isConnectionLoss(e));
         }
     }
 

@@ -39,6 +39,7 @@ class DependencyDirectionTest {
                 "io.annal.store.postgres",
                 "io.annal.command",
                 "io.annal.projection",
+                "io.annal.readmodels",
                 "io.annal.process",
                 "io.annal.kafka",
                 "io.annal.http",
@@ -87,6 +88,16 @@ class DependencyDirectionTest {
     }
 
     @Test
+    void reference_read_models_depend_on_the_examples_and_the_projection_modules_only() {
+        onlyAnnalDependencies(
+                "io.annal.readmodels..",
+                "io.annal.examples..",
+                "io.annal.codec..",
+                "io.annal.projection..",
+                STORE_API);
+    }
+
+    @Test
     void only_the_server_examples_and_benchmarks_choose_a_backend() {
         check(noClasses()
                 .that()
@@ -126,10 +137,11 @@ class DependencyDirectionTest {
     }
 
     @Test
-    void only_the_server_and_benchmarks_depend_on_the_examples() {
+    void only_the_server_the_reference_read_models_and_benchmarks_depend_on_the_examples() {
         check(noClasses()
                 .that()
-                .resideOutsideOfPackages("io.annal.examples..", "io.annal.server..", "io.annal.benchmarks..")
+                .resideOutsideOfPackages(
+                        "io.annal.examples..", "io.annal.readmodels..", "io.annal.server..", "io.annal.benchmarks..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.annal.examples.."));

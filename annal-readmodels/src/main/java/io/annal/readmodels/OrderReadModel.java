@@ -1,4 +1,4 @@
-package io.annal.projection.jdbc.reference;
+package io.annal.readmodels;
 
 import io.annal.codec.EventCodec;
 import io.annal.examples.orders.OrderEvent;
@@ -29,7 +29,7 @@ import java.util.Optional;
 /**
  * {@code GET /queries/orders/{orderId}} and the order search {@code GET /queries/orders?customerId=
  * &status=&q=}: a row per order, and the products each order holds, which the search matches with
- * a case-insensitive {@code LIKE} (full text comes with the search module).
+ * a case-insensitive {@code LIKE} per word of the text (full text comes with the search module).
  */
 public final class OrderReadModel implements ProjectionHandler<JdbcContext> {
 
@@ -150,7 +150,8 @@ public final class OrderReadModel implements ProjectionHandler<JdbcContext> {
 
     /**
      * Orders matching every criterion given: the customer exactly, the status exactly, and {@code
-     * text} anywhere in the customer id or in a product id the order holds, ignoring case.
+     * text}: each of its words anywhere in the customer id or in a product id the order holds,
+     * ignoring case.
      */
     public static List<OrderSummary> search(
             Connection c, Optional<String> customerId, Optional<String> status, Optional<String> text)
@@ -165,20 +166,24 @@ public final class OrderReadModel implements ProjectionHandler<JdbcContext> {
             sql.append(" AND o.status = ?");
             arguments.add(s);
         });
-        text.ifPresent(t -> {
-            String pattern = "%"
-                    + t.toLowerCase(java.util.Locale.ROOT)
-                            .replace("\\", "\\\\")
-                            .replace("%", "\\%")
-                            .replace("_", "\\_")
-                    + "%";
+        for (String word : words(text)) {
+            String pattern =
+                    "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
             sql.append(" AND (LOWER(o.customer_id) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM order_items i"
                     + " WHERE i.order_key = o.order_key AND LOWER(i.product_id) LIKE ? ESCAPE '\\'))");
             arguments.add(pattern);
             arguments.add(pattern);
-        });
+        }
         sql.append(" ORDER BY o.order_id");
         return Sql.select(c, sql.toString(), OrderReadModel::summary, arguments.toArray());
+    }
+
+    /** The words of a search text, lower-case: each must match the customer or a product. */
+    public static List<String> words(Optional<String> text) {
+        return text.map(t -> t.toLowerCase(java.util.Locale.ROOT).trim())
+                .filter(t -> !t.isEmpty())
+                .map(t -> List.of(t.split("\\s+")))
+                .orElse(List.of());
     }
 
     private static OrderSummary summary(ResultSet r) throws SQLException {

@@ -1,4 +1,4 @@
-package io.annal.projection.jdbc.reference;
+package io.annal.readmodels;
 
 import io.annal.store.StreamName;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package io.annal.projection.jdbc.reference;
+package io.annal.readmodels;
 
 import io.annal.codec.EventCodec;
 import io.annal.examples.bank.AccountEvent;

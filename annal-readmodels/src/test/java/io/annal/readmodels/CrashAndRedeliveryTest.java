@@ -1,4 +1,4 @@
-package io.annal.projection.jdbc;
+package io.annal.readmodels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -8,13 +8,8 @@ import io.annal.projection.ProjectionManager;
 import io.annal.projection.ProjectionSink;
 import io.annal.projection.ProjectionStatus;
 import io.annal.projection.RunnerOptions;
-import io.annal.projection.jdbc.reference.BalanceReadModel;
-import io.annal.projection.jdbc.reference.FoldOfTheLog;
-import io.annal.projection.jdbc.reference.OrderReadModel;
-import io.annal.projection.jdbc.reference.StatementReadModel;
-import io.annal.projection.jdbc.reference.StockReadModel;
-import io.annal.projection.jdbc.reference.TransferReadModel;
-import io.annal.projection.jdbc.reference.Workload;
+import io.annal.projection.jdbc.JdbcContext;
+import io.annal.projection.jdbc.SqlDialect;
 import io.annal.store.Direction;
 import io.annal.store.EventFilter;
 import io.annal.store.Position;

@@ -1,4 +1,4 @@
-package io.annal.projection.jdbc;
+package io.annal.readmodels;
 
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

@@ -1,16 +1,11 @@
-package io.annal.projection.jdbc;
+package io.annal.readmodels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.annal.projection.ProjectionInfo;
 import io.annal.projection.ProjectionManager;
-import io.annal.projection.jdbc.reference.BalanceReadModel;
-import io.annal.projection.jdbc.reference.FoldOfTheLog;
-import io.annal.projection.jdbc.reference.OrderReadModel;
-import io.annal.projection.jdbc.reference.StatementReadModel;
-import io.annal.projection.jdbc.reference.StockReadModel;
-import io.annal.projection.jdbc.reference.TransferReadModel;
-import io.annal.projection.jdbc.reference.Workload;
+import io.annal.projection.jdbc.JdbcReadModels;
+import io.annal.projection.jdbc.SqlDialect;
 import io.annal.store.Position;
 import io.annal.store.embedded.Durability;
 import io.annal.store.embedded.EmbeddedEventStore;

@@ -1,4 +1,4 @@
-package io.annal.projection.jdbc;
+package io.annal.readmodels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -12,7 +12,8 @@ import io.annal.projection.ProjectionManager;
 import io.annal.projection.ProjectionStatus;
 import io.annal.projection.ProjectionStore.ServedGeneration;
 import io.annal.projection.RunnerOptions;
-import io.annal.projection.jdbc.reference.BalanceReadModel;
+import io.annal.projection.jdbc.JdbcContext;
+import io.annal.projection.jdbc.SqlDialect;
 import io.annal.store.EventData;
 import io.annal.store.ExpectedVersion;
 import io.annal.store.Position;

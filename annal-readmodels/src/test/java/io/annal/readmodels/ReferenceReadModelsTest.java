@@ -1,4 +1,4 @@
-package io.annal.projection.jdbc.reference;
+package io.annal.readmodels;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +16,6 @@ import io.annal.examples.orders.OrdersCodecs;
 import io.annal.examples.orders.StockLevel;
 import io.annal.projection.ProjectionManager;
 import io.annal.projection.jdbc.JdbcReadModels;
-import io.annal.projection.jdbc.ReadModelDatabase;
 import io.annal.projection.jdbc.SqlDialect;
 import io.annal.store.EventData;
 import io.annal.store.ExpectedVersion;

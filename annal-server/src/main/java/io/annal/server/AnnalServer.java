@@ -63,18 +63,17 @@ public final class AnnalServer implements AutoCloseable {
             new ProcessorMetrics().bindTo(registry);
             new UptimeMetrics().bindTo(registry);
             ReferenceDomains domains = new ReferenceDomains(store, telemetry.openTelemetry());
-            ReadModels models = new ReadModels(store);
+            ReadModels models = new ReadModels(store, options, telemetry.openTelemetry());
+            started.push(models);
             models.bindMetrics(registry);
             Processes runtimes = new Processes(store, domains, telemetry.openTelemetry());
             HttpApi.Builder builder = HttpApi.builder(store)
                     .limits(limits)
                     .meterRegistry(registry)
                     .openTelemetry(telemetry.openTelemetry())
-                    .operations(new ServerOperations(() -> !closed.get() && runtimes.healthy(), registry, models))
-                    .onStreamDeleted(stream -> {
-                        domains.evict(stream);
-                        models.forget(stream);
-                    });
+                    .operations(
+                            new ServerOperations(() -> !closed.get() && runtimes.healthy(), registry, models.manager))
+                    .onStreamDeleted(domains::evict);
             if (options.security()) {
                 builder.authenticator(Security.authenticator(options));
             }
@@ -83,7 +82,6 @@ public final class AnnalServer implements AutoCloseable {
             models.register(builder);
             HttpApi httpApi = builder.build();
             models.start();
-            started.push(models);
             runtimes.start();
             started.push(runtimes);
             // integration events go to Kafka only when brokers are named

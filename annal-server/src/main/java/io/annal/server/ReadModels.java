@@ -4,163 +4,208 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.annal.examples.bank.Balance;
 import io.annal.examples.bank.BalanceView;
 import io.annal.examples.bank.BankCodecs;
-import io.annal.examples.bank.Statement;
 import io.annal.examples.bank.StatementView;
-import io.annal.examples.bank.TransferSummary;
 import io.annal.examples.bank.TransferView;
+import io.annal.examples.orders.OrderSummaryView;
 import io.annal.examples.orders.OrdersCodecs;
-import io.annal.examples.orders.StockLevel;
 import io.annal.examples.orders.StockView;
 import io.annal.http.HttpApi;
+import io.annal.projection.ProjectionManager;
+import io.annal.projection.RunnerOptions;
+import io.annal.projection.jdbc.JdbcReadModels;
+import io.annal.readmodels.OrderReadModel;
+import io.annal.readmodels.StatementReadModel;
+import io.annal.readmodels.StockReadModel;
+import io.annal.readmodels.TransferReadModel;
 import io.annal.store.EventStore;
-import io.annal.store.StreamName;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** The reference read models, kept live in memory: balance, statement, transfers, orders, stock. */
+/**
+ * The reference read models as durable projections: SQLite under the data directory by default,
+ * PostgreSQL with {@code --postgres-url}. Each resumes from its checkpoint at start.
+ */
 final class ReadModels implements AutoCloseable {
 
-    static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter RFC_3339_MILLIS =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    static final ObjectMapper JSON = Documents.JSON;
 
-    final FoldedReadModel<?, Balance> balance;
-    final FoldedReadModel<?, Statement> statement;
-    final FoldedReadModel<?, TransferSummary> transfers;
-    final OrdersReadModel orders;
-    final FoldedReadModel<?, StockLevel> stock;
+    final ProjectionManager manager;
+    private final EventStore store;
+    private final JdbcReadModels sql;
+    private final Optional<HikariDataSource> pool;
+    private final HotBalances balances;
 
-    ReadModels(EventStore store) {
-        BalanceView balanceView = BalanceView.create();
-        StatementView statementView = StatementView.create();
-        TransferView transferView = TransferView.create();
-        StockView stockView = StockView.create();
-        this.balance = new FoldedReadModel<>(
-                "balance",
-                store,
-                "account-",
-                BankCodecs.accounts(),
-                balanceView.initialState(),
-                balanceView::evolve,
-                Balance::exists,
-                ReadModels::balance);
-        this.statement = new FoldedReadModel<>(
-                "statement",
-                store,
-                "account-",
-                BankCodecs.accounts(),
-                statementView.initialState(),
-                statementView::evolve,
-                s -> !s.accountId().isEmpty(),
-                ReadModels::statement);
-        this.transfers = new FoldedReadModel<>(
-                "transfers",
-                store,
-                "transfer-",
-                BankCodecs.transfers(),
-                transferView.initialState(),
-                (state, envelope) -> transferView.evolve(state, envelope.event()),
-                t -> !t.status().isEmpty(),
-                ReadModels::transfer);
-        this.orders = new OrdersReadModel(store);
-        this.stock = new FoldedReadModel<>(
-                "stock",
-                store,
-                "inventory-",
-                OrdersCodecs.inventory(),
-                stockView.initialState(),
-                (state, envelope) -> stockView.evolve(state, envelope.event()),
-                s -> !s.productId().isEmpty(),
-                ReadModels::stock);
+    ReadModels(EventStore store, ServerOptions options, OpenTelemetry otel) {
+        this.store = store;
+        this.manager = ProjectionManager.create(
+                store, store, RunnerOptions.defaults(), java.time.InstantSource.system(), otel);
+        this.pool = options.postgresUrl().map(url -> pool(url, options));
+        this.sql = pool.map(JdbcReadModels::postgres).orElseGet(() -> {
+            try {
+                Files.createDirectories(options.dataDir());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create " + options.dataDir(), e);
+            }
+            return JdbcReadModels.sqlite(options.dataDir().resolve("read-models.db"));
+        });
+        this.balances = new HotBalances(sql);
     }
 
-    List<LiveProjection> projections() {
-        return List.of(
-                balance.projection, statement.projection, transfers.projection, orders.projection, stock.projection);
+    private static HikariDataSource pool(String url, ServerOptions options) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        options.postgresUser().ifPresent(config::setUsername);
+        options.postgresPassword().ifPresent(config::setPassword);
+        config.setMaximumPoolSize(8);
+        config.setPoolName("annal-read-models");
+        return new HikariDataSource(config);
+    }
+
+    /** Starts every projection: each resumes from its checkpoint, or builds from the start. */
+    void start() {
+        manager.start(balances.projection(), sql);
+        balances.startedBy(manager);
+        manager.start(StatementReadModel.projection(), sql);
+        manager.start(TransferReadModel.projection(), sql);
+        manager.start(OrderReadModel.projection(), sql);
+        manager.start(StockReadModel.projection(), sql);
+    }
+
+    void register(HttpApi.Builder api) {
+        BalanceView balance = BalanceView.create();
+        StatementView statement = StatementView.create();
+        TransferView transfer = TransferView.create();
+        OrderSummaryView order = OrderSummaryView.create();
+        StockView stock = StockView.create();
+        api.readModel(
+                        "balance",
+                        new SqlReadModel<>(
+                                "balance",
+                                manager,
+                                balances::find,
+                                new StreamFold<>(
+                                        store,
+                                        "account-",
+                                        BankCodecs.accounts(),
+                                        balance.initialState(),
+                                        balance::evolve,
+                                        Balance::exists),
+                                Documents::balance,
+                                Optional.empty()))
+                .readModel(
+                        "statement",
+                        new SqlReadModel<>(
+                                "statement",
+                                manager,
+                                key -> StatementReadModel.find(sql, key),
+                                new StreamFold<>(
+                                        store,
+                                        "account-",
+                                        BankCodecs.accounts(),
+                                        statement.initialState(),
+                                        statement::evolve,
+                                        s -> !s.accountId().isEmpty()),
+                                Documents::statement,
+                                Optional.empty()))
+                .readModel(
+                        "transfers",
+                        new SqlReadModel<>(
+                                "transfers",
+                                manager,
+                                key -> TransferReadModel.find(sql, key),
+                                new StreamFold<>(
+                                        store,
+                                        "transfer-",
+                                        BankCodecs.transfers(),
+                                        transfer.initialState(),
+                                        (s, e) -> transfer.evolve(s, e.event()),
+                                        t -> !t.status().isEmpty()),
+                                Documents::transfer,
+                                Optional.empty()))
+                .readModel(
+                        "orders",
+                        new SqlReadModel<>(
+                                "orders",
+                                manager,
+                                key -> OrderReadModel.find(sql, key),
+                                new StreamFold<>(
+                                        store,
+                                        "order-",
+                                        OrdersCodecs.orders(),
+                                        order.initialState(),
+                                        (s, e) -> order.evolve(s, e.event()),
+                                        o -> !o.status().isEmpty()),
+                                Documents::order,
+                                Optional.of(this::searchOrders)))
+                .readModel(
+                        "stock",
+                        new SqlReadModel<>(
+                                "stock",
+                                manager,
+                                key -> StockReadModel.find(sql, key),
+                                new StreamFold<>(
+                                        store,
+                                        "inventory-",
+                                        OrdersCodecs.inventory(),
+                                        stock.initialState(),
+                                        (s, e) -> stock.evolve(s, e.event()),
+                                        s -> !s.productId().isEmpty()),
+                                Documents::stock,
+                                Optional.empty()));
     }
 
     /** Lag gauges per projection, for the metrics endpoint. */
-    void bindMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
-        for (LiveProjection p : projections()) {
-            io.micrometer.core.instrument.Gauge.builder("annal.projection.lag.events", p, LiveProjection::lagEvents)
-                    .tag("projection", p.name())
+    void bindMetrics(MeterRegistry registry) {
+        for (String name : List.of("balance", "statement", "transfers", "orders", "stock")) {
+            Gauge.builder(
+                            "annal.projection.lag.events",
+                            manager,
+                            m -> m.info(name).lagEvents())
+                    .tag("projection", name)
                     .register(registry);
-            io.micrometer.core.instrument.Gauge.builder("annal.projection.position", p, LiveProjection::position)
-                    .tag("projection", p.name())
+            Gauge.builder(
+                            "annal.projection.position",
+                            manager,
+                            m -> m.position(name).map(p -> p.value()).orElse(-1L))
+                    .tag("projection", name)
                     .register(registry);
-            io.micrometer.core.instrument.Gauge.builder("annal.projection.errors", p, LiveProjection::errors)
-                    .tag("projection", p.name())
+            Gauge.builder("annal.projection.errors", manager, m -> m.info(name).errors())
+                    .tag("projection", name)
                     .register(registry);
         }
     }
 
-    void start() {
-        projections().forEach(LiveProjection::start);
+    private JsonNode searchOrders(Map<String, List<String>> parameters) {
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode results = out.putArray("results");
+        OrderReadModel.search(sql, first(parameters, "customerId"), first(parameters, "status"), first(parameters, "q"))
+                .forEach(o -> results.add(Documents.order(o)));
+        return out;
     }
 
-    void register(HttpApi.Builder api) {
-        api.readModel("balance", balance)
-                .readModel("statement", statement)
-                .readModel("transfers", transfers)
-                .readModel("orders", orders)
-                .readModel("stock", stock);
-    }
-
-    void forget(StreamName stream) {
-        balance.forget(stream);
-        statement.forget(stream);
-        transfers.forget(stream);
-        orders.forget(stream);
-        stock.forget(stream);
+    private static Optional<String> first(Map<String, List<String>> parameters, String name) {
+        List<String> values = parameters.getOrDefault(name, List.of());
+        return values.isEmpty() || values.getFirst().isBlank() ? Optional.empty() : Optional.of(values.getFirst());
     }
 
     @Override
     public void close() {
-        projections().forEach(LiveProjection::close);
-    }
-
-    private static JsonNode balance(Balance b) {
-        return JSON.createObjectNode()
-                .put("accountId", b.accountId())
-                .put("owner", b.owner())
-                .put("balance", b.balance())
-                .put("status", b.status())
-                .put("version", b.version());
-    }
-
-    private static JsonNode statement(Statement s) {
-        ObjectNode out = JSON.createObjectNode().put("accountId", s.accountId());
-        ArrayNode entries = out.putArray("entries");
-        for (Statement.Entry e : s.entries()) {
-            entries.addObject()
-                    .put("version", e.version())
-                    .put("type", e.type())
-                    .put("amount", e.amount())
-                    .put("balanceAfter", e.balanceAfter())
-                    .put("at", RFC_3339_MILLIS.format(e.at()));
+        try {
+            manager.close();
+        } finally {
+            pool.ifPresent(HikariDataSource::close);
         }
-        return out;
-    }
-
-    private static JsonNode transfer(TransferSummary t) {
-        ObjectNode out = JSON.createObjectNode()
-                .put("transferId", t.transferId())
-                .put("status", t.status())
-                .put("from", t.from())
-                .put("to", t.to())
-                .put("amount", t.amount());
-        t.reason().ifPresent(reason -> out.put("reason", reason));
-        return out;
-    }
-
-    private static JsonNode stock(StockLevel s) {
-        return JSON.createObjectNode()
-                .put("productId", s.productId())
-                .put("available", s.available())
-                .put("reserved", s.reserved());
     }
 }

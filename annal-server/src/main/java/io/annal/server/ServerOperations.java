@@ -1,24 +1,29 @@
 package io.annal.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.annal.http.Operations;
+import io.annal.projection.DeadLetter;
+import io.annal.projection.ProjectionException;
+import io.annal.projection.ProjectionInfo;
+import io.annal.projection.ProjectionManager;
+import io.annal.store.Position;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
 
-/** Health, metrics, projections and dead letters of the in-process read models. */
+/** Health, metrics, and the projections and dead letters of the read models' projection manager. */
 final class ServerOperations implements Operations {
 
     private final BooleanSupplier ready;
     private final PrometheusMeterRegistry registry;
-    private final ReadModels readModels;
+    private final ProjectionManager projections;
 
-    ServerOperations(BooleanSupplier ready, PrometheusMeterRegistry registry, ReadModels readModels) {
+    ServerOperations(BooleanSupplier ready, PrometheusMeterRegistry registry, ProjectionManager projections) {
         this.ready = ready;
         this.registry = registry;
-        this.readModels = readModels;
+        this.projections = projections;
     }
 
     @Override
@@ -33,67 +38,73 @@ final class ServerOperations implements Operations {
 
     @Override
     public List<JsonNode> projections() {
-        return readModels.projections().stream()
-                .<JsonNode>map(p -> ReadModels.JSON
-                        .createObjectNode()
-                        .put("name", p.name())
-                        .put("status", p.status())
-                        .put("position", p.position())
-                        .put("lagEvents", p.lagEvents())
-                        .put("lagMillis", p.lagMillis())
-                        .put("errors", p.errors()))
-                .toList();
+        return projections.list().stream().map(ServerOperations::render).toList();
+    }
+
+    private static JsonNode render(ProjectionInfo p) {
+        return Documents.JSON
+                .createObjectNode()
+                .put("name", p.name())
+                .put("status", p.status().name().toLowerCase(Locale.ROOT))
+                .put("position", p.position().map(Position::value).orElse(-1L))
+                .put("lagEvents", p.lagEvents())
+                .put("lagMillis", p.lagMillis())
+                .put("errors", p.errors());
     }
 
     @Override
     public boolean controlProjection(String name, String action) {
-        Optional<LiveProjection> projection = find(name);
-        projection.ifPresent(p -> {
-            switch (action) {
-                case "rebuild" -> p.rebuild();
-                case "pause" -> p.pause();
-                case "resume" -> p.resume();
-                default -> throw new IllegalArgumentException(action);
-            }
-        });
-        return projection.isPresent();
+        if (projections.list().stream().noneMatch(p -> p.name().equals(name))) {
+            return false;
+        }
+        switch (action) {
+            case "rebuild" -> projections.rebuild(name);
+            case "pause" -> projections.pause(name);
+            case "resume" -> projections.resume(name);
+            default -> throw new IllegalArgumentException(action);
+        }
+        return true;
     }
 
     @Override
     public List<JsonNode> deadLetters() {
-        return readModels.projections().stream()
-                .flatMap(p -> p.deadLetters().stream())
-                .map(ServerOperations::render)
-                .toList();
+        return projections.deadLetters().stream().map(ServerOperations::render).toList();
     }
 
     @Override
     public Optional<JsonNode> resolveDeadLetter(String id, String action) {
-        for (LiveProjection p : readModels.projections()) {
-            Optional<LiveProjection.DeadLetter> done = p.resolve(id, action.equals("retry"));
-            if (done.isPresent()) {
-                return done.map(ServerOperations::render);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private Optional<LiveProjection> find(String name) {
-        return readModels.projections().stream()
-                .filter(p -> p.name().equals(name))
+        Optional<DeadLetter> letter = projections.deadLetters().stream()
+                .filter(d -> d.id().equals(id))
                 .findFirst();
+        if (letter.isEmpty()) {
+            return Optional.empty();
+        }
+        if (action.equals("retry")) {
+            try {
+                projections.retryDeadLetter(id);
+            } catch (ProjectionException e) {
+                // it failed again and stays parked: answer with the letter as it is now
+                return Optional.of(render(projections.deadLetters().stream()
+                        .filter(d -> d.id().equals(id))
+                        .findFirst()
+                        .orElse(letter.get())));
+            }
+        } else {
+            projections.skipDeadLetter(id);
+        }
+        return letter.map(ServerOperations::render);
     }
 
-    private static JsonNode render(LiveProjection.DeadLetter letter) {
-        ObjectNode out = ReadModels.JSON
+    private static JsonNode render(DeadLetter letter) {
+        return Documents.JSON
                 .createObjectNode()
                 .put("id", letter.id())
                 .put("projection", letter.projection())
-                .put("stream", letter.event().stream().value())
-                .put("version", letter.event().version())
-                .put("position", letter.event().position().value())
-                .put("type", letter.event().type())
-                .put("error", letter.error());
-        return out;
+                .put("stream", letter.stream().value())
+                .put("version", letter.streamVersion())
+                .put("position", letter.position().value())
+                .put("type", letter.eventType())
+                .put("error", letter.error())
+                .put("attempts", letter.attempts());
     }
 }

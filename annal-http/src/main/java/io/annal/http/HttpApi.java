@@ -73,6 +73,7 @@ public final class HttpApi {
         if (openTelemetry != io.opentelemetry.api.OpenTelemetry.noop()) {
             routing.addFilter(new HttpTracing(openTelemetry)::filter);
         }
+        routing.addFilter(RequestLog::filter);
         authenticator.ifPresent(a -> routing.addFilter(new AccessControl(a)::filter));
         if (rateLimit > 0) {
             routing.addFilter(new RateLimiter(rateLimit)::filter);

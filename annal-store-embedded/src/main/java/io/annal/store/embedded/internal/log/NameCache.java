@@ -38,13 +38,13 @@ public final class NameCache {
     }
 
     /**
-     * Every stored name is followed by at least 8 more bytes of its body (a version, or lengths), so
-     * reading 8 bytes at its start never runs past the body.
+     * A name is mostly followed by at least 8 more bytes of its body (a version, or lengths); a
+     * tombstone's body ends with its name, so a short one is decoded without the 8-byte reads.
      */
     private Object read(ByteBuffer in, Function<String, StreamName> names) {
         int length = Short.toUnsignedInt(in.getShort());
         int at = in.position();
-        if (length > LONGEST) {
+        if (length > LONGEST || in.limit() - at < 8) {
             return decode(in, length, names);
         }
         boolean stream = names != null;

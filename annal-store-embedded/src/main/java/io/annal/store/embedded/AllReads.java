@@ -46,7 +46,10 @@ final class AllReads {
         long size = events.size();
         List<RecordedEvent> page = new ArrayList<>();
         boolean forward = direction == Direction.FORWARD;
-        long i = forward ? events.firstAtOrAfter(from.value(), size) : lastAtOrBefore(from.value(), size);
+        // reclaimed positions are skipped: their events were all dead when a scavenge removed them
+        long i = forward
+                ? events.firstAtOrAfter(Math.max(from.value(), log.firstHeld()), size)
+                : lastAtOrBefore(from.value(), size);
         LastStream previous = new LastStream();
         for (; i >= 0 && i < size && page.size() < maxCount; i += forward ? 1 : -1) {
             RecordedEvent event = selected(events.get(i), filter, previous);
@@ -75,7 +78,7 @@ final class AllReads {
         return (after, maxCount) -> {
             PositionList events = index.events();
             long size = events.size();
-            long i = events.firstAtOrAfter(after + 1, size);
+            long i = events.firstAtOrAfter(Math.max(after + 1, log.firstHeld()), size);
             long limit = Math.min(size, i + SCAN_LIMIT);
             List<RecordedEvent> page = new ArrayList<>();
             long scanned = after;
@@ -109,6 +112,9 @@ final class AllReads {
     }
 
     private RecordedEvent selected(long position, EventFilter filter, LastStream last) {
+        if (!log.holds(position)) {
+            return null;
+        }
         LogRecord.Event event = (LogRecord.Event) log.read(position);
         if (!filter.matches(event.stream(), event.type())) {
             return null;

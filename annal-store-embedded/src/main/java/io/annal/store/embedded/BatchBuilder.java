@@ -216,6 +216,7 @@ final class BatchBuilder {
         long published = index.events().size();
         index.ids().anyCandidate(id, ordinal -> {
             if (ordinal < published // a later ordinal is this batch's, and its own stream's are pending
+                    && log.holds(index.events().get(ordinal))
                     && log.read(index.events().get(ordinal)) instanceof LogRecord.Event event
                     && event.id().equals(id)
                     && event.stream().equals(stream.entry.name())) {
@@ -231,7 +232,8 @@ final class BatchBuilder {
         if (version >= stream.durableCount) {
             return stream.pendingVersionOf(id) == version;
         }
-        return log.read(stream.entry.positionOf(version)) instanceof LogRecord.Event event
+        return log.holds(stream.entry.positionOf(version))
+                && log.read(stream.entry.positionOf(version)) instanceof LogRecord.Event event
                 && event.id().equals(id);
     }
 

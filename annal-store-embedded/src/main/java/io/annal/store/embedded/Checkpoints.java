@@ -6,6 +6,7 @@ import io.annal.store.embedded.internal.log.FaultInjector;
 import io.annal.store.embedded.internal.log.Log;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,8 @@ final class Checkpoints {
     private final ExecutorService thread;
     private final AtomicBoolean writing = new AtomicBoolean();
     private long lastCut;
+    /** The cut of the newest checkpoint written; touched only by the checkpoint thread. */
+    private long written = -1;
 
     Checkpoints(Path directory, StoreIndex index, Log log, FaultInjector faults, long every) {
         this.directory = directory;
@@ -51,13 +54,44 @@ final class Checkpoints {
         lastCut = cut;
         thread.execute(() -> {
             try {
-                IndexCheckpoint.write(directory, index, cut, log.frameCrcAt(cut), faults);
+                write(cut);
             } catch (IOException | RuntimeException e) {
                 // the log is the truth: the next open replays from the previous checkpoint instead
             } finally {
                 writing.set(false);
             }
         });
+    }
+
+    /**
+     * Writes a checkpoint cut at {@code cut} (a published record) and waits for it; a scavenge needs
+     * one that covers what it reclaims. Runs on the checkpoint thread, so it never races another.
+     */
+    void writeNow(long cut) throws IOException {
+        try {
+            thread.submit(() -> {
+                        write(cut);
+                        return null;
+                    })
+                    .get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while an index checkpoint was being written", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IOException("the index checkpoint failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    // An older cut never replaces a newer checkpoint: a scavenge may have reclaimed what lies before it.
+    private void write(long cut) throws IOException {
+        if (cut < written || !log.holds(cut)) {
+            return;
+        }
+        IndexCheckpoint.write(directory, index, cut, log.frameCrcAt(cut), faults);
+        written = cut;
     }
 
     /** Waits for a checkpoint being written, so that the final one does not race it. */

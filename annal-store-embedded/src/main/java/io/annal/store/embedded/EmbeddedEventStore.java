@@ -56,6 +56,7 @@ public final class EmbeddedEventStore implements EventStore {
     private final AppendNotifier notifier = new AppendNotifier();
     private final StreamReads streamReads;
     private final AllReads allReads;
+    private final Scavenger scavenger;
     private final Set<CatchUpSubscription> subscriptions = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
@@ -77,6 +78,8 @@ public final class EmbeddedEventStore implements EventStore {
         this.appender = new Appender(writer, builder, notifier, checkpoints);
         this.streamReads = new StreamReads(index, recovered.log(), config.clock());
         this.allReads = new AllReads(index, recovered.log(), config.clock());
+        this.scavenger =
+                new Scavenger(config.directory(), index, recovered.log(), checkpoints, config.clock(), config.faults());
     }
 
     /**
@@ -248,6 +251,35 @@ public final class EmbeddedEventStore implements EventStore {
                 status.lastWrite());
     }
 
+    /**
+     * Deletes the oldest segment files whose events are all dead by retention now (deleted or
+     * tombstoned streams, maxCount, maxAge, truncateBefore), while appends and reads go on. Their
+     * positions stay unused: reads skip them, and their event ids are forgotten, so an append
+     * repeating one of those ids is a new event. A later change of metadata cannot bring reclaimed
+     * events back. Safe against a crash at any moment: the next open finishes or ignores it.
+     *
+     * @throws StorageException the checkpoint, the scavenge mark or a delete failed; the store goes
+     *     on, and a later scavenge or open completes the work
+     * @throws IllegalStateException the store is closed
+     */
+    public ScavengeResult scavenge() {
+        synchronized (scavenger) {
+            if (closed) {
+                throw new IllegalStateException("the store is closed; open it again to scavenge");
+            }
+            if (appender.hasFailed()) {
+                throw new StorageException("the store failed a write and refuses changes; reopen it, then scavenge");
+            }
+            try {
+                return scavenger.run();
+            } catch (IOException e) {
+                throw new StorageException(
+                        "the scavenge failed (" + e + "); nothing was lost, and the next scavenge or open finishes it",
+                        e);
+            }
+        }
+    }
+
     /** Finishes appends in flight, ends subscriptions and releases the files. */
     @Override
     public void close() {
@@ -255,6 +287,9 @@ public final class EmbeddedEventStore implements EventStore {
             return;
         }
         closed = true;
+        synchronized (scavenger) {
+            // waits for a scavenge in progress: it needs the checkpoint thread that closing stops
+        }
         try {
             appender.stop();
             for (CatchUpSubscription subscription : subscriptions) {

@@ -100,8 +100,13 @@ final class StreamReads {
         return entry;
     }
 
+    /** The event if it is live; null when retention hides it or a scavenge reclaimed it. */
     private RecordedEvent liveEvent(StreamEntry entry, long version, Liveness live) {
-        LogRecord.Event event = (LogRecord.Event) log.read(entry.positionOf(version));
+        long position = entry.positionOf(version);
+        if (!log.holds(position)) {
+            return null;
+        }
+        LogRecord.Event event = (LogRecord.Event) log.read(position);
         return live.ageLive(event.recordedAt()) ? event.toRecordedEvent() : null;
     }
 }

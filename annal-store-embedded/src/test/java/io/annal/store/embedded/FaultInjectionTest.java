@@ -39,7 +39,10 @@ class FaultInjectionTest {
     Path directory;
 
     @ParameterizedTest
-    @EnumSource(value = FaultPoint.class, names = "DURING_INDEX_CHECKPOINT", mode = EnumSource.Mode.EXCLUDE)
+    @EnumSource(
+            value = FaultPoint.class,
+            names = {"DURING_INDEX_CHECKPOINT", "DURING_SCAVENGE"},
+            mode = EnumSource.Mode.EXCLUDE)
     void a_failure_at_a_fixed_point_fails_the_append_and_keeps_every_acknowledged_event(FaultPoint point) {
         AtomicBoolean armed = new AtomicBoolean();
         FaultInjector injector = new FaultInjector() {

@@ -9,5 +9,7 @@ public enum FaultPoint {
     /** The old segment is forced, the new one is being created. */
     DURING_SEGMENT_ROLL,
     /** The index checkpoint is written and forced under its temporary name, not yet renamed. */
-    DURING_INDEX_CHECKPOINT
+    DURING_INDEX_CHECKPOINT,
+    /** A scavenge has persisted which segments it reclaims, and has not yet deleted them. */
+    DURING_SCAVENGE
 }

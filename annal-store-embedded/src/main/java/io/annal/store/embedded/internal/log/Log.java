@@ -13,7 +13,8 @@ import java.util.function.Function;
  * The segments of the log in position order, and reads of single records by global position.
  * Every read checks the frame's CRC32C, so a record damaged after it was written fails the read
  * with the segment file and offset, and is never served. The segment list is replaced as a whole
- * (copy on write) when a segment is added.
+ * (copy on write) when a segment is added or a scavenge drops the oldest ones; positions below the
+ * first segment are reclaimed, and {@link #holds} says so before a read is tried.
  */
 public final class Log {
 
@@ -26,11 +27,36 @@ public final class Log {
         this.names = names;
     }
 
-    public void add(Segment segment) {
+    public synchronized void add(Segment segment) {
         Segment[] current = segments;
         Segment[] next = Arrays.copyOf(current, current.length + 1);
         next[current.length] = segment;
         segments = next;
+    }
+
+    /** Drops the segments numbered below {@code number}: a scavenge reclaimed them. */
+    public synchronized void dropBefore(long number) {
+        Segment[] current = segments;
+        int first = 0;
+        while (first < current.length - 1 && current[first].header().number() < number) {
+            first++;
+        }
+        segments = Arrays.copyOfRange(current, first, current.length);
+    }
+
+    /** The segments in position order, as they stand now. */
+    public List<Segment> segments() {
+        return List.of(segments);
+    }
+
+    /** Whether the record at {@code position} is still on disk (a scavenge reclaims the oldest). */
+    public boolean holds(long position) {
+        return position >= firstHeld();
+    }
+
+    /** The lowest position a record can still have. */
+    public long firstHeld() {
+        return segments[0].base();
     }
 
     public Segment last() {

@@ -7,6 +7,7 @@ import io.annal.store.embedded.internal.index.IndexCheckpoint;
 import io.annal.store.embedded.internal.index.StoreIndex;
 import io.annal.store.embedded.internal.log.FaultInjector;
 import io.annal.store.embedded.internal.log.Log;
+import io.annal.store.embedded.internal.log.ScavengeMark;
 import io.annal.store.embedded.internal.log.Segment;
 import io.annal.store.embedded.internal.log.SegmentHeader;
 import java.io.IOException;
@@ -41,6 +42,10 @@ import java.util.stream.Stream;
  * because every read checks the CRC of the frame it reads and fails with the segment and offset.
  * Without a matching checkpoint, the whole log is scanned and any damage fails the open.
  *
+ * <p>After a scavenge ({@link ScavengeMark}) the log starts at the first kept segment: files below it
+ * that are still present are the rest of a scavenge cut short and are deleted, and the index must
+ * come from a matching checkpoint, since the reclaimed records cannot be replayed.
+ *
  * <p>Thread safety: runs alone, before the store accepts any call.
  */
 public final class LogRecovery {
@@ -51,7 +56,11 @@ public final class LogRecovery {
 
     public static Recovered open(Path directory, long segmentSize, FaultInjector faults) throws IOException {
         Files.createDirectories(directory);
-        List<Path> files = listSegments(directory);
+        long firstKept = ScavengeMark.read(directory).orElse(0);
+        List<Path> files = listSegments(directory, firstKept);
+        if (files.isEmpty() && firstKept > 0) {
+            throw corrupt(directory.resolve(segmentFileName(firstKept)), 0, "the segment file is missing");
+        }
         if (files.isEmpty()) {
             StoreIndex index = new StoreIndex();
             Segment first = Segment.createFirst(directory, new SegmentHeader(0, 0, segmentSize, -1), faults);
@@ -62,11 +71,11 @@ public final class LogRecovery {
             SegmentHeader previous = null;
             for (int i = 0; i < files.size(); i++) {
                 SegmentHeader header = readHeader(files.get(i));
-                checkSequence(files.get(i), header, previous);
+                checkSequence(files.get(i), header, previous, firstKept);
                 segments.add(Segment.open(files.get(i), header, i == files.size() - 1, faults));
                 previous = header;
             }
-            return recover(directory, segments);
+            return recover(directory, segments, firstKept);
         } catch (IOException | RuntimeException e) {
             for (Segment segment : segments) {
                 segment.seal();
@@ -75,9 +84,14 @@ public final class LogRecovery {
         }
     }
 
-    private static Recovered recover(Path directory, List<Segment> segments) throws IOException {
+    private static Recovered recover(Path directory, List<Segment> segments, long firstKept) throws IOException {
         Optional<IndexCheckpoint.Loaded> checkpoint =
                 IndexCheckpoint.read(directory).filter(loaded -> CheckpointMatch.matches(segments, loaded));
+        if (firstKept > 0 && checkpoint.isEmpty()) {
+            throw new StorageException("segments below " + firstKept + " in " + directory + " were reclaimed by a"
+                    + " scavenge, so the index cannot be rebuilt from the log alone, and " + IndexCheckpoint.FILE
+                    + " is missing or does not match the log; restore it from the same backup as the segments");
+        }
         StoreIndex index = checkpoint.map(IndexCheckpoint.Loaded::index).orElseGet(StoreIndex::new);
         long coveredEnd = checkpoint
                 .map(loaded -> CheckpointMatch.endOf(segments, loaded))
@@ -114,19 +128,29 @@ public final class LogRecovery {
         return new Recovered(new Log(segments, index::resolve), dataEnd, index);
     }
 
-    private static List<Path> listSegments(Path directory) throws IOException {
+    private static List<Path> listSegments(Path directory, long firstKept) throws IOException {
         try (Stream<Path> all = Files.list(directory)) {
             List<Path> files = new ArrayList<>();
             for (Path file : all.sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (name.endsWith(TEMPORARY_SUFFIX)) {
                     Files.delete(file); // a segment roll that did not finish: never part of the log
+                } else if (name.endsWith(SEGMENT_SUFFIX) && reclaimed(name, firstKept)) {
+                    Files.delete(file); // a scavenge decided to reclaim it and was cut short
                 } else if (name.endsWith(SEGMENT_SUFFIX)) {
                     files.add(file);
                 }
             }
             return files;
         }
+    }
+
+    private static boolean reclaimed(String name, long firstKept) {
+        String number = name.substring(0, name.length() - SEGMENT_SUFFIX.length());
+        return number.chars().allMatch(Character::isDigit)
+                && !number.isEmpty()
+                && number.length() < 19
+                && Long.parseLong(number) < firstKept;
     }
 
     private static SegmentHeader readHeader(Path file) throws IOException {
@@ -143,13 +167,14 @@ public final class LogRecovery {
         }
     }
 
-    private static void checkSequence(Path file, SegmentHeader header, SegmentHeader previous) {
+    private static void checkSequence(Path file, SegmentHeader header, SegmentHeader previous, long firstKept) {
         if (previous == null) {
-            if (header.number() != 0) {
+            if (header.number() != firstKept) {
                 throw corrupt(
                         file,
                         0,
-                        "the first segment file has number " + header.number() + ": earlier segment files are missing");
+                        "the first segment file has number " + header.number() + " but the log starts at segment "
+                                + firstKept + ": earlier segment files are missing");
             }
             return;
         }

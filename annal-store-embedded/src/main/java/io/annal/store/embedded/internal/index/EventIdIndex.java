@@ -24,7 +24,9 @@ public final class EventIdIndex {
     private volatile long[] slots = new long[1 << 10];
     private int shift = 32 - 10;
     private int size;
-    private long touched; // only so that the reads of prefetch are not optimised away
+
+    @SuppressWarnings("UnusedVariable") // written only so that the reads of prefetch are not optimised away
+    private long touched;
 
     public void add(UUID id, long ordinal) {
         if (ordinal < 0 || ordinal >= 0xFFFF_FFFFL) {

@@ -32,10 +32,12 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The reference read models as durable projections: SQLite under the data directory by default,
- * PostgreSQL with {@code --postgres-url}. Each resumes from its checkpoint at start.
+ * PostgreSQL with {@code --postgres-url}. Each resumes from its checkpoint at start. Balances are
+ * answered from Redis with {@code --redis-url}, else from an in-process cache.
  */
 final class ReadModels implements AutoCloseable {
 
@@ -46,6 +48,7 @@ final class ReadModels implements AutoCloseable {
     private final JdbcReadModels sql;
     private final Optional<HikariDataSource> pool;
     private final HotBalances balances;
+    private final Optional<RedisBalances> redis;
 
     ReadModels(EventStore store, ServerOptions options, OpenTelemetry otel) {
         this.store = store;
@@ -61,6 +64,7 @@ final class ReadModels implements AutoCloseable {
             return JdbcReadModels.sqlite(options.dataDir().resolve("read-models.db"));
         });
         this.balances = new HotBalances(sql);
+        this.redis = options.redisUrl().map(RedisBalances::connect);
     }
 
     private static HikariDataSource pool(String url, ServerOptions options) {
@@ -81,6 +85,7 @@ final class ReadModels implements AutoCloseable {
         manager.start(TransferReadModel.projection(), sql);
         manager.start(OrderReadModel.projection(), sql);
         manager.start(StockReadModel.projection(), sql);
+        redis.ifPresent(r -> r.start(manager));
     }
 
     void register(HttpApi.Builder api) {
@@ -92,9 +97,10 @@ final class ReadModels implements AutoCloseable {
         api.readModel(
                         "balance",
                         new SqlReadModel<>(
-                                "balance",
+                                redis.map(r -> RedisBalances.NAME).orElse("balance"),
                                 manager,
-                                balances::find,
+                                redis.<Function<String, Optional<Balance>>>map(r -> r::find)
+                                        .orElse(balances::find),
                                 new StreamFold<>(
                                         store,
                                         "account-",
@@ -205,6 +211,7 @@ final class ReadModels implements AutoCloseable {
         try {
             manager.close();
         } finally {
+            redis.ifPresent(RedisBalances::close);
             pool.ifPresent(HikariDataSource::close);
         }
     }

@@ -23,6 +23,9 @@ import java.util.Optional;
 /** {@code /admin/…}: streams, correlations, projections and dead letters. */
 final class AdminHandler {
 
+    /** The most events one correlation lookup reads before it answers with where to continue. */
+    static final long MAX_SCANNED = 100_000;
+
     private final EventStore store;
     private final Operations operations;
 
@@ -38,7 +41,7 @@ final class AdminHandler {
         if (method == Method.GET && s.size() == 1 && resource.equals("streams")) {
             streams(req, res);
         } else if (method == Method.GET && s.size() == 2 && resource.equals("correlations")) {
-            correlation(s.get(1), res);
+            correlation(s.get(1), req, res);
         } else if (method == Method.GET && s.size() == 1 && resource.equals("projections")) {
             Responses.json(res, operations.projections());
         } else if (method == Method.POST && s.size() == 3 && resource.equals("projections")) {
@@ -108,28 +111,43 @@ final class AdminHandler {
     }
 
     /** Every event whose metadata names the correlation id, in the global order (a full scan). */
-    private void correlation(String correlationId, ServerResponse res) {
+    /**
+     * Scans the log from {@code from} (default the start) for at most {@link #MAX_SCANNED} events
+     * and {@link StoreLimits#MAX_READ_COUNT} matches, so that one request costs a bounded time and
+     * memory; {@code next} says where to continue, {@code null} once the end of the log was read.
+     */
+    private void correlation(String correlationId, ServerRequest req, ServerResponse res) {
         byte[] needle = correlationId.getBytes(StandardCharsets.UTF_8);
         List<RecordedEvent> found = new ArrayList<>();
-        Position from = Position.START;
-        while (true) {
-            AllSlice slice = store.readAll(from, Direction.FORWARD, StoreLimits.MAX_READ_COUNT, EventFilter.all());
+        Optional<Position> next = Optional.of(Position.of(Requests.longParam(req, "from", 0)));
+        long scanned = 0;
+        while (next.isPresent() && scanned < MAX_SCANNED && found.size() < StoreLimits.MAX_READ_COUNT) {
+            AllSlice slice =
+                    store.readAll(next.get(), Direction.FORWARD, StoreLimits.MAX_READ_COUNT, EventFilter.all());
+            next = slice.next();
             for (RecordedEvent event : slice.events()) {
+                scanned++;
                 if (!event.stream().isSystem()
                         && contains(event.metadata(), needle)
                         && correlates(event, correlationId)) {
                     found.add(event);
+                    if (found.size() == StoreLimits.MAX_READ_COUNT) {
+                        next = Optional.of(Position.of(event.position().value() + 1));
+                        break;
+                    }
                 }
             }
-            if (slice.next().isEmpty()) {
-                break;
-            }
-            from = slice.next().get();
         }
+        Optional<Position> continueFrom = next;
         Responses.json(res, Json.write(g -> {
             g.writeStartObject();
             g.writeStringField("correlationId", correlationId);
             Json.writeEvents(g, "events", found);
+            if (continueFrom.isPresent()) {
+                g.writeNumberField("next", continueFrom.get().value());
+            } else {
+                g.writeNullField("next");
+            }
             g.writeEndObject();
         }));
     }

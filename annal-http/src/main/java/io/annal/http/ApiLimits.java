@@ -11,9 +11,15 @@ import java.time.Duration;
  * @param maxEventsPerAppend the most events in one append
  * @param heartbeat how often a quiet subscription sends a comment line
  * @param defaultWaitTimeout how long a query waits for its {@code Min-Position} unless told otherwise
+ * @param requestTimeout how long a request body may take to arrive (408 after it)
  */
 public record ApiLimits(
-        long maxBodyBytes, int maxEventBytes, int maxEventsPerAppend, Duration heartbeat, Duration defaultWaitTimeout) {
+        long maxBodyBytes,
+        int maxEventBytes,
+        int maxEventsPerAppend,
+        Duration heartbeat,
+        Duration defaultWaitTimeout,
+        Duration requestTimeout) {
 
     /** The most a client may ask a query to wait. */
     public static final Duration MAX_WAIT = Duration.ofSeconds(60);
@@ -26,26 +32,35 @@ public record ApiLimits(
             throw new IllegalArgumentException(
                     "the heartbeat must be between 0 and 15 seconds (got " + heartbeat + ")");
         }
+        if (requestTimeout.isNegative() || requestTimeout.isZero()) {
+            throw new IllegalArgumentException("the request timeout must be positive (got " + requestTimeout + ")");
+        }
     }
 
-    /** 4 MiB bodies, 1 MiB events, 1,000 events per append, a heartbeat every 10 s, 5 s waits. */
+    /** 4 MiB bodies, 1 MiB events, 1,000 events per append, a heartbeat every 10 s, 5 s waits, 30 s bodies. */
     public static ApiLimits defaults() {
-        return new ApiLimits(4L << 20, 1 << 20, 1000, Duration.ofSeconds(10), Duration.ofSeconds(5));
+        return new ApiLimits(
+                4L << 20, 1 << 20, 1000, Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
 
     public ApiLimits withMaxBodyBytes(long value) {
-        return new ApiLimits(value, maxEventBytes, maxEventsPerAppend, heartbeat, defaultWaitTimeout);
+        return new ApiLimits(value, maxEventBytes, maxEventsPerAppend, heartbeat, defaultWaitTimeout, requestTimeout);
     }
 
     public ApiLimits withMaxEventBytes(int value) {
-        return new ApiLimits(maxBodyBytes, value, maxEventsPerAppend, heartbeat, defaultWaitTimeout);
+        return new ApiLimits(maxBodyBytes, value, maxEventsPerAppend, heartbeat, defaultWaitTimeout, requestTimeout);
     }
 
     public ApiLimits withMaxEventsPerAppend(int value) {
-        return new ApiLimits(maxBodyBytes, maxEventBytes, value, heartbeat, defaultWaitTimeout);
+        return new ApiLimits(maxBodyBytes, maxEventBytes, value, heartbeat, defaultWaitTimeout, requestTimeout);
     }
 
     public ApiLimits withHeartbeat(Duration value) {
-        return new ApiLimits(maxBodyBytes, maxEventBytes, maxEventsPerAppend, value, defaultWaitTimeout);
+        return new ApiLimits(
+                maxBodyBytes, maxEventBytes, maxEventsPerAppend, value, defaultWaitTimeout, requestTimeout);
+    }
+
+    public ApiLimits withRequestTimeout(Duration value) {
+        return new ApiLimits(maxBodyBytes, maxEventBytes, maxEventsPerAppend, heartbeat, defaultWaitTimeout, value);
     }
 }

@@ -40,7 +40,7 @@ final class CommandsHandler {
                             + String.join(", ", new java.util.TreeSet<>(routes.keySet())))
                     .with("code", "unknown-command");
         }
-        JsonNode body = Json.parse(Requests.body(req, limits.maxBodyBytes()));
+        JsonNode body = Json.parse(Requests.body(req, limits.maxBodyBytes(), limits.requestTimeout()));
         if (!body.isObject()) {
             throw Problem.badRequest("a command is a JSON object").with("code", "malformed-command");
         }

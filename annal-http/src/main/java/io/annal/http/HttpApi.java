@@ -28,6 +28,7 @@ public final class HttpApi {
     private final java.util.Optional<Authenticator> authenticator;
     private final double rateLimit;
     private final io.opentelemetry.api.OpenTelemetry openTelemetry;
+    private final StreamRules streamRules;
     private volatile boolean stopping;
     private volatile SubscribeHandler subscribe;
 
@@ -42,6 +43,7 @@ public final class HttpApi {
         this.authenticator = java.util.Optional.ofNullable(b.authenticator);
         this.rateLimit = b.rateLimit;
         this.openTelemetry = b.openTelemetry;
+        this.streamRules = b.streamRules;
     }
 
     public static Builder builder(EventStore store) {
@@ -74,7 +76,7 @@ public final class HttpApi {
             routing.addFilter(new HttpTracing(openTelemetry)::filter);
         }
         routing.addFilter(RequestLog::filter);
-        authenticator.ifPresent(a -> routing.addFilter(new AccessControl(a)::filter));
+        authenticator.ifPresent(a -> routing.addFilter(new AccessControl(a, streamRules)::filter));
         if (rateLimit > 0) {
             routing.addFilter(new RateLimiter(rateLimit)::filter);
         }
@@ -89,10 +91,26 @@ public final class HttpApi {
                 .get("/health/ready", this::ready)
                 .get("/metrics", this::metrics)
                 .any("/admin/*", admin::handle)
-                .any((req, res) -> {
-                    throw Problem.notFound(
-                            "no resource at " + Requests.shorten(req.path().rawPath()));
-                });
+                .any(HttpApi::unrouted);
+    }
+
+    /** 405 with {@code Allow} for a known resource asked with another method, else 404. */
+    private static void unrouted(ServerRequest req, ServerResponse res) {
+        String path = req.path().rawPath();
+        java.util.Optional<String> allowed = RouteNames.allowed(path);
+        if (allowed.isPresent()) {
+            res.header(HeaderNames.ALLOW, allowed.get());
+            throw StreamsHandler.methodNotAllowed(req.prologue().method(), allowed.get());
+        }
+        throw Problem.notFound("no resource at " + Requests.shorten(path));
+    }
+
+    /**
+     * Problem+json answers for the errors the web server meets before routing (malformed HTTP,
+     * oversized URI or headers): give them to the server's {@code directHandlers}.
+     */
+    public static io.helidon.webserver.http.DirectHandlers transportErrors() {
+        return TransportErrors.handlers();
     }
 
     /** From now on, open subscriptions end at their next heartbeat, so that the server can stop. */
@@ -128,6 +146,7 @@ public final class HttpApi {
         private Authenticator authenticator;
         private double rateLimit;
         private io.opentelemetry.api.OpenTelemetry openTelemetry = io.opentelemetry.api.OpenTelemetry.noop();
+        private StreamRules streamRules = StreamRules.none();
 
         private Builder(EventStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -173,6 +192,12 @@ public final class HttpApi {
         /** Limits each client to this many requests a second (0, the default, for no limit). */
         public Builder rateLimit(double perSecond) {
             this.rateLimit = perSecond;
+            return this;
+        }
+
+        /** With security on, also limits each caller to the streams these rules give it. */
+        public Builder streamRules(StreamRules value) {
+            this.streamRules = Objects.requireNonNull(value, "stream rules");
             return this;
         }
 

@@ -40,6 +40,10 @@ final class ProblemResponses {
         }
         res.status(problem.status());
         res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        if (problem.status() == 408) {
+            // the rest of the body may still be on its way: the connection cannot carry another request
+            res.header(HeaderNames.CONNECTION, "close");
+        }
         res.send(Json.bytes(body));
     }
 

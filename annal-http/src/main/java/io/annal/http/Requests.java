@@ -5,9 +5,6 @@ import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -32,8 +29,13 @@ final class Requests {
 
     private Requests() {}
 
-    /** The body, refused with a 413 as soon as it is longer than {@code limit}. */
-    static byte[] body(ServerRequest req, long limit) {
+    /**
+     * The body: refused with a 415 when it is declared as something else than JSON, with a 413 as
+     * soon as it is longer than {@code limit}, with a 408 when it has not all arrived within {@code
+     * timeout}.
+     */
+    static byte[] body(ServerRequest req, long limit, Duration timeout) {
+        checkContentType(req);
         Optional<String> declared = header(req, HeaderNames.CONTENT_LENGTH);
         if (declared.isPresent()) {
             try {
@@ -47,24 +49,30 @@ final class Requests {
         if (!req.content().hasEntity()) {
             return new byte[0];
         }
-        try (InputStream in = req.content().inputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            long total = 0;
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                total += n;
-                if (total > limit) {
-                    throw tooLarge(limit);
-                }
-                out.write(buffer, 0, n);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return BodyReader.read(req, limit, timeout);
     }
 
-    private static Problem tooLarge(long limit) {
+    /** JSON, or no type, or curl's default for {@code -d} (form), whose body is taken as JSON too. */
+    private static void checkContentType(ServerRequest req) {
+        Optional<String> type = header(req, HeaderNames.CONTENT_TYPE);
+        if (type.isEmpty()) {
+            return;
+        }
+        String media = type.get().split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (media.isEmpty()
+                || media.equals("application/json")
+                || media.endsWith("+json")
+                || media.equals("application/x-www-form-urlencoded")) {
+            return;
+        }
+        throw Problem.of(
+                        415,
+                        "Unsupported Media Type",
+                        "send the body as application/json (got '" + shorten(media) + "')")
+                .with("contentType", shorten(media));
+    }
+
+    static Problem tooLarge(long limit) {
         return Problem.tooLarge("the request body is larger than the limit of " + limit + " bytes")
                 .with("limit", limit);
     }

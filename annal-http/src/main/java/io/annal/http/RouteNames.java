@@ -29,4 +29,16 @@ final class RouteNames {
     private static String known(String segment) {
         return segment.length() <= 32 && segment.matches("[a-z-]+") ? segment : "{other}";
     }
+
+    /** The methods a routed path answers, for a 405's {@code Allow}; empty when no route has it. */
+    static java.util.Optional<String> allowed(String path) {
+        String method = switch (path) {
+            case "/all", "/subscribe/all", "/health/live", "/health/ready", "/metrics" -> "GET";
+            default ->
+                path.startsWith("/subscribe/streams/") || path.startsWith("/queries/")
+                        ? "GET"
+                        : path.startsWith("/commands/") ? "POST" : "";
+        };
+        return method.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(method);
+    }
 }

@@ -30,7 +30,8 @@ final class StreamMetadataHandler {
         if (method == Method.GET) {
             send(res, store.metadata(stream));
         } else if (method == Method.PUT) {
-            StreamMetadata metadata = parse(Json.parse(Requests.body(req, limits.maxEventBytes())));
+            StreamMetadata metadata =
+                    parse(Json.parse(Requests.body(req, limits.maxEventBytes(), limits.requestTimeout())));
             store.setMetadata(stream, metadata);
             send(res, store.metadata(stream));
         } else {

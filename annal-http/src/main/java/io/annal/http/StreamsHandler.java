@@ -69,7 +69,7 @@ final class StreamsHandler {
 
     private void append(StreamName stream, ServerRequest req, ServerResponse res) {
         ExpectedVersion expected = Requests.expectedVersion(req);
-        JsonNode body = Json.parse(Requests.body(req, limits.maxBodyBytes()));
+        JsonNode body = Json.parse(Requests.body(req, limits.maxBodyBytes(), limits.requestTimeout()));
         String correlationId = Correlation.of(req);
         List<EventData> events =
                 AppendRequest.events(body, limits, correlationId, Requests.header(req, Requests.CAUSATION_ID));

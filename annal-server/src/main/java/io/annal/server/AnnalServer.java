@@ -77,6 +77,8 @@ public final class AnnalServer implements AutoCloseable {
             if (options.security()) {
                 builder.authenticator(Security.authenticator(options));
             }
+            builder.streamRules(Security.streamRules(options));
+            Optional<javax.net.ssl.SSLContext> tls = ServerTls.context(options);
             builder.rateLimit(options.rateLimit());
             CommandRoutes.register(builder, domains);
             models.register(builder);
@@ -98,6 +100,8 @@ public final class AnnalServer implements AutoCloseable {
                     // beyond this many requests at once the server answers 503 instead of queueing without bound
                     .maxConcurrentRequests(MAX_CONCURRENT_REQUESTS)
                     .routing(httpApi::register)
+                    .directHandlers(HttpApi.transportErrors())
+                    .update(web -> tls.ifPresent(context -> web.tls(t -> t.sslContext(context))))
                     .build()
                     .start();
             started.push(server::stop);
@@ -130,12 +134,18 @@ public final class AnnalServer implements AutoCloseable {
 
     /** Starts a server with its own limits, for tests and embedding. */
     public static AnnalServer start(ServerOptions options, ApiLimits limits) {
-        return new AnnalServer(options, limits, Telemetry.of(options.otelEndpoint()));
+        return new AnnalServer(
+                options,
+                options.requestTimeout().map(limits::withRequestTimeout).orElse(limits),
+                Telemetry.of(options.otelEndpoint()));
     }
 
     /** Starts a server that traces with {@code otel} (given by the embedder, who also closes it). */
     public static AnnalServer start(ServerOptions options, ApiLimits limits, OpenTelemetry otel) {
-        return new AnnalServer(options, limits, Telemetry.given(otel));
+        return new AnnalServer(
+                options,
+                options.requestTimeout().map(limits::withRequestTimeout).orElse(limits),
+                Telemetry.given(otel));
     }
 
     public int port() {
@@ -213,8 +223,9 @@ public final class AnnalServer implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "annal-shutdown"));
         Signals.exitZeroOnTerm();
-        ReadyProbe.await(server.port());
-        System.out.println("Annal ready on http://127.0.0.1:" + server.port());
+        boolean tls = options.tlsKeystore().isPresent();
+        ReadyProbe.await(server.port(), tls);
+        System.out.println("Annal ready on " + (tls ? "https" : "http") + "://127.0.0.1:" + server.port());
         System.out.flush();
     }
 }

@@ -4,6 +4,7 @@ import io.annal.http.ApiKeyAuthenticator;
 import io.annal.http.Authenticator;
 import io.annal.http.JwtAuthenticator;
 import io.annal.http.Role;
+import io.annal.http.StreamRules;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -45,6 +46,17 @@ final class Security {
                     + "local development");
         }
         return Authenticator.anyOf(authenticators);
+    }
+
+    /** The {@code --stream-rules}; refused without security, where nobody is known to apply them to. */
+    static StreamRules streamRules(ServerOptions options) {
+        if (options.streamRules().isEmpty()) {
+            return StreamRules.none();
+        }
+        if (!options.security()) {
+            throw new IllegalArgumentException("--stream-rules needs --security on: without it no caller is known");
+        }
+        return StreamRules.parse(options.streamRules().get());
     }
 
     static String checkedSecret(Optional<String> secret) {

@@ -3,6 +3,7 @@ package io.annal.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,11 @@ public record ServerOptions(
         Optional<String> apiKeys,
         Optional<String> jwtPublicKey,
         double rateLimit,
-        Optional<String> otelEndpoint) {
+        Optional<String> otelEndpoint,
+        Optional<String> streamRules,
+        Optional<String> tlsKeystore,
+        Optional<String> tlsKeystorePassword,
+        Optional<Duration> requestTimeout) {
 
     static final List<String> NAMES = List.of(
             "port",
@@ -45,6 +50,10 @@ public record ServerOptions(
             "jwt-public-key",
             "rate-limit",
             "otel-endpoint",
+            "stream-rules",
+            "tls-keystore",
+            "tls-keystore-password",
+            "request-timeout",
             "config");
 
     /** Reads the options; throws {@link IllegalArgumentException} with a message for a person. */
@@ -93,7 +102,11 @@ public record ServerOptions(
                 Optional.ofNullable(values.get("api-keys")),
                 Optional.ofNullable(values.get("jwt-public-key")),
                 rate(values.getOrDefault("rate-limit", "0")),
-                otelEndpoint(values, env));
+                otelEndpoint(values, env),
+                Optional.ofNullable(values.get("stream-rules")),
+                Optional.ofNullable(values.get("tls-keystore")),
+                Optional.ofNullable(values.get("tls-keystore-password")),
+                Optional.ofNullable(values.get("request-timeout")).map(ServerOptions::seconds));
     }
 
     /** {@code --otel-endpoint}, else OpenTelemetry's own {@code OTEL_EXPORTER_OTLP_ENDPOINT}: tracing is off without. */
@@ -107,6 +120,18 @@ public record ServerOptions(
                     "--otel-endpoint is an http(s) URL such as http://localhost:4318 (got '" + url.get() + "')");
         }
         return url;
+    }
+
+    private static Duration seconds(String text) {
+        try {
+            long seconds = Long.parseLong(text);
+            if (seconds > 0) {
+                return Duration.ofSeconds(seconds);
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("--request-timeout is whole seconds, 1 or more (got '" + text + "')");
     }
 
     private static double rate(String text) {

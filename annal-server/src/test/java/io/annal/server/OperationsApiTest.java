@@ -76,10 +76,17 @@ class OperationsApiTest {
                 correlation);
         server.post("/streams/c-" + UUID.randomUUID(), "{\"type\":\"A\",\"data\":1}", "Correlation-Id", correlation);
 
-        JsonNode events =
-                server.get("/admin/correlations/" + correlation).json().get("events");
+        JsonNode answer = server.get("/admin/correlations/" + correlation).json();
+        JsonNode events = answer.get("events");
 
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly("AccountOpened", "A");
+        assertThat(answer.get("next").isNull()).as("the whole log was read").isTrue();
+        long second = events.get(1).get("position").asLong();
+        assertThat(server.get("/admin/correlations/" + correlation + "?from=" + second)
+                        .json()
+                        .get("events"))
+                .extracting(e -> e.get("type").asText())
+                .containsExactly("A");
     }
 
     @Test

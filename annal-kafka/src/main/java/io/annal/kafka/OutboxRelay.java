@@ -6,11 +6,11 @@ import io.annal.store.EventFilter;
 import io.annal.store.EventStore;
 import io.annal.store.Position;
 import io.annal.store.RecordedEvent;
+import io.annal.store.Subscription;
+import io.annal.store.SubscriptionListener;
+import io.annal.store.SubscriptionStart;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,14 +23,18 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 /**
  * Publishes the store's events to Kafka as integration events: the event log is the outbox.
  *
- * <p>Design: one thread reads {@code $all} in pages from a checkpoint, sends each page's
+ * <p>Design: one thread reads {@code $all} in pages from a checkpoint and sends each page's
  * published events (the {@link IntegrationContract} says which and as what; {@link TopicRoutes}
- * says where; the stream name is the key, so one stream stays in one partition, in order), waits
- * until the broker has acknowledged every record of the page, and only then moves the checkpoint
- * past it. A crash or a broker outage before that sends the page again from the checkpoint:
- * delivery is at least once, never at most once, and consumers drop repeats by the event id.
- * A failed send closes the producer (an idempotent producer may be unusable after one), waits
- * and starts over from the checkpoint.
+ * says where; the stream name is the key, so one stream stays in one partition, in order). It does
+ * not wait for a page's acknowledgements before sending the next: up to {@code pagesInFlight}
+ * pages are outstanding, and the checkpoint follows only the prefix of pages the broker has wholly
+ * acknowledged. It is saved every {@code checkpointInterval} or {@code checkpointEvents} events,
+ * whichever comes first, and on a clean stop, because each save is an append that queues behind
+ * the store's other writers. A crash or a broker outage sends again from the checkpoint: delivery
+ * is at least once, never at most once, and consumers drop repeats by the event id. A failed send
+ * closes the producer (an idempotent producer may be unusable after one), waits and starts over
+ * from what was acknowledged. A subscription to the published events wakes the relay on appends;
+ * {@code idlePause} is only the fallback.
  *
  * <p>Thread safety: {@link #start()} and {@link #close()} may be called from any thread; the
  * relay's work happens on its own thread.
@@ -47,6 +51,10 @@ public final class OutboxRelay implements AutoCloseable {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean closed;
     private volatile Position published = Position.START;
+    // the relay thread's own: the last checkpoint saved, and when
+    private Position saved = Position.START;
+    private long lastSave = System.nanoTime();
+    private long unsavedEvents;
     private Thread thread;
 
     OutboxRelay(OutboxRelayBuilder b) {
@@ -99,28 +107,14 @@ public final class OutboxRelay implements AutoCloseable {
     private void run() {
         try {
             Position next = checkpoint.load();
+            saved = next;
             published = next;
             if (settings.createTopics) {
                 TopicCreator.ensure(settings.bootstrapServers, settings.routes.topics());
             }
-            while (!closed) {
-                Producer<String, byte[]> producer = new KafkaProducer<>(
-                        ProducerSettings.of(settings.bootstrapServers, "annal-outbox-" + settings.name));
-                try {
-                    next = relay(producer, next);
-                } catch (SendFailedException e) {
-                    LOG.log(
-                            System.Logger.Level.WARNING,
-                            "relay " + settings.name + ": " + e.getMessage() + "; sending again from position " + next
-                                    + " after a pause",
-                            e.getCause());
-                    pause(settings.retryPause);
-                } finally {
-                    boolean interrupted = Thread.interrupted(); // let close() wait for the sends in flight
-                    producer.close(CLOSE_TIMEOUT);
-                    if (interrupted) {
-                        Thread.currentThread().interrupt();
-                    }
+            try (Subscription doorbell = doorbell()) {
+                while (!closed) {
+                    relayWithNewProducer();
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -131,64 +125,142 @@ public final class OutboxRelay implements AutoCloseable {
         }
     }
 
-    /** Relays page after page until closed; returns the checkpoint reached. */
-    private Position relay(Producer<String, byte[]> producer, Position from) {
-        Position next = from;
-        while (!closed) {
-            AllSlice page = settings.store.readAll(next, Direction.FORWARD, settings.batchSize, filter);
-            if (page.events().isEmpty()) {
-                pause(settings.idlePause);
-                continue;
+    private void relayWithNewProducer() {
+        Producer<String, byte[]> producer =
+                new KafkaProducer<>(ProducerSettings.of(settings.bootstrapServers, "annal-outbox-" + settings.name));
+        InFlightPages inFlight = new InFlightPages(Thread.currentThread(), published);
+        try {
+            relay(producer, inFlight);
+            finish(inFlight);
+        } catch (InFlightPages.SendFailedException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "relay " + settings.name + ": " + e.getMessage() + "; sending again from position " + published
+                            + " after a pause",
+                    e.getCause());
+            pause(settings.retryPause);
+        } finally {
+            boolean interrupted = Thread.interrupted(); // let close() wait for the sends in flight
+            producer.close(CLOSE_TIMEOUT);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
-            List<Future<RecordMetadata>> acks = new ArrayList<>(page.events().size());
-            int sent = 0;
-            for (RecordedEvent event : page.events()) {
-                Optional<String> topic = settings.routes.topicOf(event.stream());
-                Optional<IntegrationEvent> integration = settings.contract.map(event);
-                if (topic.isPresent() && integration.isPresent()) {
-                    acks.add(producer.send(new ProducerRecord<>(
-                            topic.get(), event.stream().value(), CloudEventsJson.encode(integration.get()))));
-                    settings.afterSend.accept(++sent);
-                }
-            }
-            producer.flush();
-            awaitAll(acks);
-            RecordedEvent last = page.events().getLast();
-            Position after = page.next().orElse(Position.of(last.position().value() + 1));
-            settings.beforeCheckpoint.accept(after);
-            checkpoint.save(after);
-            next = after;
-            this.published = after;
         }
-        return next;
     }
 
-    private static void awaitAll(List<Future<RecordMetadata>> acks) {
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get();
-            } catch (ExecutionException e) {
-                throw new SendFailedException("the broker did not acknowledge a record", e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new SendFailedException("interrupted while waiting for acknowledgements", e);
+    /**
+     * Reads and sends pages while earlier ones await their acknowledgements, at most {@code
+     * pagesInFlight} of them; the checkpoint follows the acknowledged prefix, paced by time and count.
+     */
+    private void relay(Producer<String, byte[]> producer, InFlightPages inFlight) {
+        Position read = inFlight.acknowledged();
+        try {
+            while (!closed) {
+                acknowledge(inFlight, false);
+                if (inFlight.size() < settings.pagesInFlight) {
+                    AllSlice page = settings.store.readAll(read, Direction.FORWARD, settings.batchSize, filter);
+                    if (!page.events().isEmpty()) {
+                        read = send(producer, page, inFlight);
+                        continue;
+                    }
+                }
+                // woken early by an acknowledged page or by an append (the doorbell)
+                LockSupport.parkNanos(Math.min(settings.idlePause.toNanos(), untilCheckpointDue()));
+            }
+        } catch (RuntimeException e) {
+            if (!closed || e instanceof InFlightPages.SendFailedException) {
+                throw e;
             }
         }
+    }
+
+    private Position send(Producer<String, byte[]> producer, AllSlice page, InFlightPages inFlight) {
+        RecordedEvent last = page.events().getLast();
+        Position after = page.next().orElse(Position.of(last.position().value() + 1));
+        InFlightPages.Page pending = inFlight.open(after, page.events().size());
+        int sent = 0;
+        for (RecordedEvent event : page.events()) {
+            Optional<String> topic = settings.routes.topicOf(event.stream());
+            Optional<IntegrationEvent> integration = settings.contract.map(event);
+            if (topic.isPresent() && integration.isPresent()) {
+                Future<RecordMetadata> unused = producer.send(
+                        new ProducerRecord<>(
+                                topic.get(), event.stream().value(), CloudEventsJson.encode(integration.get())),
+                        pending.sending());
+                settings.afterSend.accept(++sent);
+            }
+        }
+        pending.sealed();
+        return after;
+    }
+
+    /** Moves the position over acknowledged pages; saves the checkpoint when due or when forced. */
+    private void acknowledge(InFlightPages inFlight, boolean force) {
+        unsavedEvents += inFlight.drain();
+        Position acked = inFlight.acknowledged();
+        published = acked;
+        if (acked.value() > saved.value()
+                && (force || unsavedEvents >= settings.checkpointEvents || untilCheckpointDue() == 0)) {
+            settings.beforeCheckpoint.accept(acked);
+            checkpoint.save(acked);
+            saved = acked;
+            unsavedEvents = 0;
+            lastSave = System.nanoTime();
+        }
+    }
+
+    private long untilCheckpointDue() {
+        return Math.max(0, lastSave + settings.checkpointInterval.toNanos() - System.nanoTime());
+    }
+
+    /** On a clean stop: waits a while for the pages in flight, then saves what was acknowledged. */
+    private void finish(InFlightPages inFlight) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            long deadline = System.nanoTime() + CLOSE_TIMEOUT.toNanos();
+            while (inFlight.size() > 0 && System.nanoTime() < deadline) {
+                inFlight.drain();
+                LockSupport.parkNanos(Math.min(TimeUnit.MILLISECONDS.toNanos(10), deadline - System.nanoTime()));
+            }
+            acknowledge(inFlight, true);
+        } catch (RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "relay " + settings.name + ": the checkpoint was not saved on stopping; the next relay"
+                            + " sends again from " + saved,
+                    e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Wakes the relay when a published event is appended, rather than polling for it. */
+    private Subscription doorbell() {
+        Thread relay = Thread.currentThread();
+        return settings.store.subscribeToAll(SubscriptionStart.fromEnd(), filter, new SubscriptionListener() {
+            @Override
+            public void onEvent(RecordedEvent event) {
+                LockSupport.unpark(relay);
+            }
+
+            @Override
+            public void onClosed(Throwable error) {
+                if (error != null && !closed) {
+                    LOG.log(
+                            System.Logger.Level.WARNING,
+                            "relay " + settings.name + ": no wake-up on appends, polling every "
+                                    + settings.idlePause.toMillis() + " ms",
+                            error);
+                }
+            }
+        });
     }
 
     private void pause(Duration pause) {
         if (!closed) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pause.toMillis()));
-        }
-    }
-
-    /** A page was not acknowledged: start over from the checkpoint with a new producer. */
-    private static final class SendFailedException extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-
-        SendFailedException(String message, Throwable cause) {
-            super(message, cause);
         }
     }
 }

@@ -22,6 +22,9 @@ public final class OutboxRelayBuilder {
     int batchSize = 1024;
     boolean createTopics = true;
     Duration idlePause = Duration.ofMillis(10);
+    int pagesInFlight = 4;
+    Duration checkpointInterval = Duration.ofMillis(200);
+    int checkpointEvents = 20_000;
     Duration retryPause = Duration.ofSeconds(1);
     IntConsumer afterSend = sent -> {};
     Consumer<Position> beforeCheckpoint = next -> {};
@@ -58,7 +61,7 @@ public final class OutboxRelayBuilder {
         return this;
     }
 
-    /** Events read, sent and acknowledged as one page before the checkpoint moves; 1,024 by default. */
+    /** Events read and sent as one page; the checkpoint moves over whole pages; 1,024 by default. */
     public OutboxRelayBuilder batchSize(int events) {
         if (events < 1 || events > io.annal.store.StoreLimits.MAX_READ_COUNT) {
             throw new IllegalArgumentException(
@@ -68,7 +71,41 @@ public final class OutboxRelayBuilder {
         return this;
     }
 
-    /** How long to wait before looking for new events when there were none; 10 ms by default. */
+    /**
+     * How many pages may await the broker's acknowledgements while the next is sent; 4 by default.
+     * More keeps the producer busy across a slow acknowledgement at the cost of more repeats after
+     * a crash.
+     */
+    public OutboxRelayBuilder pagesInFlight(int pages) {
+        if (pages < 1 || pages > 64) {
+            throw new IllegalArgumentException("pages in flight are 1 to 64, not " + pages);
+        }
+        this.pagesInFlight = pages;
+        return this;
+    }
+
+    /**
+     * Saves the checkpoint once {@code interval} has passed or {@code events} more are acknowledged,
+     * whichever is first, and always on a clean stop; 200 ms or 20,000 events by default. What was
+     * acknowledged after the last save is sent again after a crash.
+     */
+    public OutboxRelayBuilder checkpointEvery(Duration interval, int events) {
+        Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("a checkpoint interval is zero or more, not " + interval);
+        }
+        if (events < 1) {
+            throw new IllegalArgumentException("a checkpoint is saved every 1 or more events, not " + events);
+        }
+        this.checkpointInterval = interval;
+        this.checkpointEvents = events;
+        return this;
+    }
+
+    /**
+     * How long to wait before looking for new events when there were none, if no append woke the
+     * relay before; 10 ms by default.
+     */
     public OutboxRelayBuilder idlePause(Duration pause) {
         this.idlePause = Objects.requireNonNull(pause, "pause");
         return this;
@@ -83,7 +120,7 @@ public final class OutboxRelayBuilder {
         return this;
     }
 
-    /** Called when a page is acknowledged, before the checkpoint moves; throwing stops the relay. */
+    /** Called with the acknowledged position before each checkpoint save; throwing stops the relay. */
     public OutboxRelayBuilder beforeCheckpoint(Consumer<Position> hook) {
         this.beforeCheckpoint = Objects.requireNonNull(hook, "hook");
         return this;

@@ -102,7 +102,7 @@ class KafkaOutboxTest {
      * R7. Three relays over one outbox, with a broker restart between each:
      *
      * <pre>
-     * relay 1: pages of 50, killed at its 130th send (mid-page 3)  -> pages 1-2 checkpointed
+     * relay 1: pages of 50, killed at its 130th send (mid-page 3)  -> what was acknowledged stays
      * broker restarts; 200 more events
      * relay 2: killed after a page is acknowledged, before its checkpoint -> that page goes again
      * consumer 1: killed after applying an event, before committing its offset
@@ -187,10 +187,59 @@ class KafkaOutboxTest {
         }
     }
 
+    @Test
+    void an_append_wakes_an_idle_relay_and_a_clean_stop_saves_the_checkpoint() throws InterruptedException {
+        try (InMemoryEventStore store = InMemoryEventStore.create()) {
+            TopicRoutes routes = TopicRoutes.none().route("account-", "wake.bank");
+            RecordedEvent first = append(store, "account-w", "Deposited", "{\"amount\":1}");
+            // neither polling nor the time or count of checkpoints could move this relay
+            OutboxRelay relay = OutboxRelay.builder("wake", store, broker.bootstrapServers())
+                    .topics(routes)
+                    .idlePause(Duration.ofHours(1))
+                    .checkpointEvery(Duration.ofHours(1), Integer.MAX_VALUE)
+                    .build()
+                    .start();
+            try {
+                await().atMost(LONG)
+                        .until(() -> relay.acknowledgedUpTo().value()
+                                > first.position().value());
+                RecordedEvent second = append(store, "account-w", "Deposited", "{\"amount\":2}");
+                await().atMost(LONG)
+                        .until(() -> relay.acknowledgedUpTo().value()
+                                > second.position().value());
+                assertThat(new RelayCheckpoint(store, "wake").load())
+                        .as("no checkpoint is due yet")
+                        .isEqualTo(io.annal.store.Position.START);
+            } finally {
+                relay.close();
+            }
+            assertThat(relay.failure()).isEmpty();
+            assertThat(new RelayCheckpoint(store, "wake").load()).isEqualTo(relay.acknowledgedUpTo());
+            assertThat(readAll(List.of("wake.bank"), 2)).hasSize(2);
+        }
+    }
+
+    @Test
+    void pipelining_and_checkpoint_settings_out_of_range_are_refused_with_what_to_fix() {
+        try (InMemoryEventStore store = InMemoryEventStore.create()) {
+            OutboxRelayBuilder builder = OutboxRelay.builder("bad", store, broker.bootstrapServers());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.pagesInFlight(0))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("pages in flight are 1 to 64, not 0");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.checkpointEvery(Duration.ofMillis(-1), 10))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("zero or more");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.checkpointEvery(Duration.ZERO, 0))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("a checkpoint is saved every 1 or more events, not 0");
+        }
+    }
+
     private static OutboxRelayBuilder relay(EventStore outbox, TopicRoutes routes) {
         return OutboxRelay.builder("r7", outbox, broker.bootstrapServers())
                 .topics(routes)
                 .batchSize(50)
+                .checkpointEvery(Duration.ZERO, 1) // after every acknowledged page, for the crash hooks
                 .onFailure(e -> {});
     }
 

@@ -1,6 +1,7 @@
 package io.annal.projection.jdbc;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,10 @@ import java.util.regex.Pattern;
  * the names of this build's tables. Each build (generation) writes its own tables, {@code
  * balance_g2} for {@code balance}; queries read the plain name, a view switched to the serving
  * build. Handlers must not commit, roll back or change auto-commit.
+ *
+ * <p>Writes made with {@link #write} are queued and sent together, which turns a batch of events
+ * into a few round trips; they reach the database before the checkpoint, in the same transaction,
+ * and before {@link #connection()} returns, so the handler's own reads see them.
  */
 public final class JdbcContext {
 
@@ -19,11 +24,13 @@ public final class JdbcContext {
     private final Connection connection;
     private final long generation;
     private final Optional<Set<String>> declared;
+    private final QueuedWrites writes;
 
     private JdbcContext(Connection connection, long generation, Optional<Set<String>> declared) {
         this.connection = connection;
         this.generation = generation;
         this.declared = declared;
+        this.writes = new QueuedWrites(connection);
     }
 
     static JdbcContext applying(Connection connection, long generation) {
@@ -35,8 +42,44 @@ public final class JdbcContext {
         return new JdbcContext(connection, generation, Optional.of(declared));
     }
 
+    /**
+     * The transaction's connection, with every queued write sent first. Call it again after
+     * {@link #write} rather than keeping it, or a read may miss the writes still queued.
+     */
     public Connection connection() {
+        try {
+            writes.flush();
+        } catch (SQLException e) {
+            throw new ReadModelException("a queued read-model write failed: " + e.getMessage(), e);
+        }
         return connection;
+    }
+
+    /**
+     * Queues an INSERT, UPDATE or DELETE with its parameters (bound with {@code setObject}), to be
+     * sent with the writes of the same SQL text that follow it. A failing write fails the batch's
+     * transaction, and the runner then applies the batch's events one at a time.
+     */
+    public void write(String sql, Object... parameters) throws SQLException {
+        writes.add(sql, parameters);
+    }
+
+    /**
+     * Runs {@code work} with this context and sends its queued writes, all before the caller
+     * stores the checkpoint; the statements are closed whether the work succeeds or not.
+     */
+    void run(ContextWork work) throws Exception {
+        try {
+            work.run(this);
+            writes.flush();
+        } finally {
+            writes.close();
+        }
+    }
+
+    @FunctionalInterface
+    interface ContextWork {
+        void run(JdbcContext context) throws Exception;
     }
 
     /** This build's table for {@code logical}, which queries read as a view named {@code logical}. */

@@ -103,7 +103,7 @@ public final class JdbcReadModels implements ProjectionStore<JdbcContext> {
         Transactions.inTransaction(source, c -> {
             Catalog.discard(c, projection.name(), generation);
             Set<String> tables = new LinkedHashSet<>();
-            projection.handler().prepare(JdbcContext.preparing(c, generation, tables));
+            JdbcContext.preparing(c, generation, tables).run(projection.handler()::prepare);
             for (String logical : tables) {
                 Catalog.addTable(c, projection.name(), generation, logical);
             }

@@ -50,12 +50,13 @@ final class JdbcSink implements ProjectionSink {
     public void apply(List<RecordedEvent> events, Position upTo) throws Exception {
         Transactions.inTransaction(source, c -> {
             long stored = stored(c);
-            JdbcContext context = JdbcContext.applying(c, generation);
-            for (RecordedEvent event : events) {
-                if (event.position().value() > stored) {
-                    projection.handler().handle(context, event);
+            JdbcContext.applying(c, generation).run(context -> {
+                for (RecordedEvent event : events) {
+                    if (event.position().value() > stored) {
+                        projection.handler().handle(context, event);
+                    }
                 }
-            }
+            });
             if (upTo.value() > stored) {
                 Catalog.saveCheckpoint(c, projection.name(), generation, upTo.value());
             }
@@ -82,7 +83,8 @@ final class JdbcSink implements ProjectionSink {
             if (!DeadLetters.remove(c, letter.id())) {
                 throw new ProjectionException("dead letter " + letter.id() + " was already retried or skipped");
             }
-            projection.handler().handle(JdbcContext.applying(c, generation), event);
+            JdbcContext.applying(c, generation)
+                    .run(context -> projection.handler().handle(context, event));
             return null;
         });
     }

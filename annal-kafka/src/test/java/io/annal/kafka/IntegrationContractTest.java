@@ -77,6 +77,30 @@ class IntegrationContractTest {
     }
 
     @Test
+    void the_direct_encoding_is_the_cloud_events_sdk_structured_json() throws Exception {
+        IntegrationEvent event = IntegrationEvent.of(
+                UUID.randomUUID(),
+                "io.annal.bank.Deposited.v1",
+                "/annal/bank",
+                "account-\"quoted\"-é",
+                Instant.parse("2026-03-01T12:00:00.123456789Z"),
+                "{\"amount\":5,\"note\":[1,\"two\"]}".getBytes(StandardCharsets.UTF_8));
+        byte[] sdk = new io.cloudevents.jackson.JsonFormat()
+                .serialize(io.cloudevents.core.builder.CloudEventBuilder.v1()
+                        .withId(event.id().toString())
+                        .withType(event.type())
+                        .withSource(java.net.URI.create(event.source()))
+                        .withSubject(event.subject())
+                        .withTime(event.time().atOffset(java.time.ZoneOffset.UTC))
+                        .withDataContentType("application/json")
+                        .withData("application/json", event.data())
+                        .build());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        assertThat(json.readTree(CloudEventsJson.encode(event))).isEqualTo(json.readTree(sdk));
+    }
+
+    @Test
     void the_time_attribute_always_carries_milliseconds() {
         for (String at :
                 new String[] {"2026-03-01T12:00:00Z", "2026-03-01T12:00:00.400Z", "2026-03-01T12:00:00.000001Z"}) {

@@ -15,7 +15,6 @@ import io.annal.store.embedded.EmbeddedEventStore;
 import io.annal.store.embedded.EmbeddedStoreConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
@@ -123,13 +122,10 @@ public final class ProjectionLatency {
 
         @Override
         public void handle(JdbcContext c, RecordedEvent e) throws Exception {
-            String table = c.table("balances");
-            try (PreparedStatement upsert = c.connection()
-                    .prepareStatement("INSERT INTO " + table + " (account, amount) VALUES (?, 1)"
-                            + " ON CONFLICT (account) DO UPDATE SET amount = amount + 1")) {
-                upsert.setString(1, e.stream().value());
-                upsert.executeUpdate();
-            }
+            c.write(
+                    "INSERT INTO " + c.table("balances") + " (account, amount) VALUES (?, 1)"
+                            + " ON CONFLICT (account) DO UPDATE SET amount = amount + 1",
+                    e.stream().value());
         }
     }
 }

@@ -24,7 +24,9 @@ import java.util.Arrays;
 /**
  * P9: rebuilds a SQL read model in PostgreSQL (embedded, durable settings; see {@link PgServer})
  * from an embedded store filled once by {@link StoreFill}. The read model keeps one row per stream
- * (event count, last position), one upsert per event, {@code --batch} events per transaction. The
+ * (event count, last position), one upsert per event queued with {@link JdbcContext#write} and sent
+ * as one JDBC batch per transaction of {@code --batch} events ({@code --writes direct}: one
+ * round trip per upsert, as before). The
  * first build is timed, then {@code --rounds} rebuilds beside the served one until each takes over.
  *
  * <pre>
@@ -41,10 +43,12 @@ public final class ProjectionRebuild {
         long events = Long.parseLong(options.getOrDefault("events", "200000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "1024"));
+        // "direct": each upsert runs on its own (one round trip per event), for a ratio in the same run.
+        boolean queued = !options.getOrDefault("writes", "queued").equals("direct");
         Path dir = Path.of(options.getOrDefault("dir", "/tmp/annal-bench-rebuild-" + events));
         Files.createDirectories(dir);
         StoreFill.ensure(dir, events, 1000, 100);
-        Projection<JdbcContext> projection = Projection.of("stream_totals", 1, EventFilter.all(), new Totals());
+        Projection<JdbcContext> projection = Projection.of("stream_totals", 1, EventFilter.all(), new Totals(queued));
         try (PgServer pg = PgServer.start(options.get("url"));
                 EmbeddedEventStore store = EmbeddedEventStore.open(EmbeddedStoreConfig.of(dir))) {
             HikariConfig config = new HikariConfig();
@@ -85,11 +89,12 @@ public final class ProjectionRebuild {
                 }
                 Arrays.sort(rates);
                 System.out.printf(
-                        "P9 rebuild of %d events into PostgreSQL (%s), batches of %d: first build %.1fK events/s;"
+                        "P9 rebuild of %d events into PostgreSQL (%s), batches of %d, %s writes: first build %.1fK events/s;"
                                 + " rebuilds beside the served one: median %.1fK events/s, best %.1fK (%d rounds)%n",
                         events,
                         pg.describe(),
                         batch,
+                        queued ? "queued" : "direct",
                         first / 1e3,
                         rates[rounds / 2] / 1e3,
                         rates[rounds - 1] / 1e3,
@@ -100,6 +105,12 @@ public final class ProjectionRebuild {
 
     /** One row per stream: its event count and last position. */
     private static final class Totals implements ProjectionHandler<JdbcContext> {
+        private final boolean queued;
+
+        Totals(boolean queued) {
+            this.queued = queued;
+        }
+
         @Override
         public void prepare(JdbcContext c) throws Exception {
             try (Statement s = c.connection().createStatement()) {
@@ -111,13 +122,17 @@ public final class ProjectionRebuild {
         @Override
         public void handle(JdbcContext c, RecordedEvent e) throws Exception {
             String table = c.table("stream_totals");
-            try (PreparedStatement upsert = c.connection()
-                    .prepareStatement("INSERT INTO " + table + " (stream, events, last_position) VALUES (?, 1, ?)"
-                            + " ON CONFLICT (stream) DO UPDATE SET events = " + table + ".events + 1,"
-                            + " last_position = excluded.last_position")) {
-                upsert.setString(1, e.stream().value());
-                upsert.setLong(2, e.position().value());
-                upsert.executeUpdate();
+            String upsert = "INSERT INTO " + table + " (stream, events, last_position) VALUES (?, 1, ?)"
+                    + " ON CONFLICT (stream) DO UPDATE SET events = " + table + ".events + 1,"
+                    + " last_position = excluded.last_position";
+            if (queued) {
+                c.write(upsert, e.stream().value(), e.position().value());
+                return;
+            }
+            try (PreparedStatement s = c.connection().prepareStatement(upsert)) {
+                s.setString(1, e.stream().value());
+                s.setLong(2, e.position().value());
+                s.executeUpdate();
             }
         }
     }

@@ -117,6 +117,38 @@ class CheckpointTest {
     }
 
     @Test
+    void a_checkpoint_is_read_back_whole_also_after_appends_to_a_restored_index() {
+        Path directory = root.resolve("a");
+        try (EmbeddedEventStore store = open(directory)) {
+            append(store, 100);
+            store.append(GONE, ExpectedVersion.noStream(), events(1));
+            store.setMetadata(GONE, store.metadata(GONE).withMaxCount(7));
+        }
+        IndexCheckpoint.Loaded first = IndexCheckpoint.read(directory).orElseThrow();
+        assertThat(first.index().find(ORDERS).count()).isEqualTo(300);
+        assertThat(first.index().events().size()).isEqualTo(301);
+        // the second checkpoint holds positions restored from the first and positions appended after it
+        List<RecordedEvent> orders;
+        try (EmbeddedEventStore store = open(directory)) {
+            append(store, 50);
+            orders = store.readStream(ORDERS, 0, Direction.FORWARD, 4096).events();
+        }
+
+        IndexCheckpoint.Loaded second = IndexCheckpoint.read(directory).orElseThrow();
+        assertThat(second.index().find(ORDERS).count()).isEqualTo(450);
+        assertThat(second.index().events().size()).isEqualTo(451);
+        assertThat(second.index().find(GONE).status().metadata().maxCount()).hasValue(7);
+        for (int version = 0; version < orders.size(); version++) {
+            assertThat(second.index().find(ORDERS).positionOf(version))
+                    .as("version %d", version)
+                    .isEqualTo(orders.get(version).position().value());
+        }
+        try (EmbeddedEventStore store = open(directory)) {
+            assertThat(readOrders(store)).containsExactlyElementsOf(appended);
+        }
+    }
+
+    @Test
     void a_damaged_checkpoint_is_ignored() throws IOException {
         Path directory = root.resolve("a");
         try (EmbeddedEventStore store = open(directory)) {

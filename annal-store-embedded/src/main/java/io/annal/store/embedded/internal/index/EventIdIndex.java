@@ -79,7 +79,7 @@ public final class EventIdIndex {
 
     static EventIdIndex readFrom(ByteBuffer in) throws IOException {
         EventIdIndex index = new EventIdIndex();
-        int length = in.getInt();
+        int length = IndexCheckpoint.count(in, 8);
         if (Integer.bitCount(length) != 1 || 32 - Integer.numberOfTrailingZeros(length) != in.getInt()) {
             throw new IOException("the id table's size and shift do not agree");
         }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
 import java.util.zip.CRC32C;
 
 /**
@@ -36,6 +37,11 @@ public final class IndexCheckpoint {
     private static final long MAGIC = 0x414E4E414C494458L;
 
     private static final int VERSION = 2;
+
+    /** Bytes of an entry between its positions and its custom metadata, and after that metadata. */
+    private static final int ENTRY_FIXED = 8 + 8 + 4 + 8;
+
+    private static final int ENTRY_TAIL = 4 + 8 + 4 + 4 + 8 + 4;
 
     private IndexCheckpoint() {}
 
@@ -90,12 +96,26 @@ public final class IndexCheckpoint {
                 return Optional.empty();
             }
             ByteBuffer in = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
-            CRC32C crc = new CRC32C();
-            crc.update(in.slice(0, (int) size - 4));
-            if (in.getInt((int) size - 4) != (int) crc.getValue()) {
-                return Optional.empty();
-            }
+            // the CRC runs on the other core while this one parses; every count is bounded by the
+            // bytes left, so damage can fail the parse but never make it allocate beyond the file
+            ByteBuffer whole = in.duplicate();
+            CompletableFuture<Boolean> intact = CompletableFuture.supplyAsync(() -> crcMatches(whole, (int) size));
             in.limit((int) size - 4);
+            Optional<Loaded> loaded = parse(in);
+            return intact.join() ? loaded : Optional.empty();
+        } catch (IOException | RuntimeException damaged) {
+            return Optional.empty(); // rebuilding from the log is always correct, only slower
+        }
+    }
+
+    private static boolean crcMatches(ByteBuffer file, int size) {
+        CRC32C crc = new CRC32C();
+        crc.update(file.slice(0, size - 4));
+        return file.getInt(size - 4) == (int) crc.getValue();
+    }
+
+    private static Optional<Loaded> parse(ByteBuffer in) {
+        try {
             if (in.getLong() != MAGIC || in.getInt() != VERSION) {
                 return Optional.empty();
             }
@@ -108,21 +128,33 @@ public final class IndexCheckpoint {
             index.restoreLastRecordPosition(lastPosition);
             return Optional.of(new Loaded(index, lastPosition, lastCrc));
         } catch (IOException | RuntimeException damaged) {
-            return Optional.empty(); // rebuilding from the log is always correct, only slower
+            return Optional.empty();
         }
     }
 
+    /** A count read from the file, refused when fewer than {@code count * width} bytes are left. */
+    static int count(ByteBuffer in, int width) throws IOException {
+        int count = in.getInt();
+        if (count < 0 || count > in.remaining() / width) {
+            throw new IOException("the count " + count + " runs past the checkpoint's end");
+        }
+        return count;
+    }
+
     private static StoreIndex restore(ByteBuffer in) throws IOException {
-        int streams = in.getInt();
+        int streams = count(in, 4);
+        long[] shared = new long[sharedPositions(in.duplicate(), streams)];
         StreamEntry[] entries = new StreamEntry[streams];
+        int used = 0;
         for (int i = 0; i < streams; i++) {
-            entries[i] = readEntry(in);
+            entries[i] = readEntry(in, shared, used);
+            used += entries[i].count();
         }
         long events = in.getLong();
         if (events < 0 || events > in.remaining() / 8) {
             throw new IOException("the event count " + events + " is impossible");
         }
-        PositionList positions = PositionList.readFrom(in.asLongBuffer(), events);
+        PositionList positions = PositionList.readFrom(in.asLongBuffer(), (int) events);
         in.position(in.position() + (int) events * 8);
         StoreIndex index = new StoreIndex(EventIdIndex.readFrom(in), positions);
         for (StreamEntry entry : entries) {
@@ -151,11 +183,26 @@ public final class IndexCheckpoint {
         out.putInt(status.lastWrite().map(Instant::getNano).orElse(0));
     }
 
-    private static StreamEntry readEntry(ByteBuffer in) {
+    /** The number of positions of all {@code streams} entries ahead in {@code in}, which it skips. */
+    private static int sharedPositions(ByteBuffer in, int streams) throws IOException {
+        long total = 0;
+        for (int i = 0; i < streams; i++) {
+            int name = count(in, 1); // read before in.position(), which the read moves
+            in.position(in.position() + name);
+            int positions = count(in, 8);
+            in.position(in.position() + positions * 8 + ENTRY_FIXED);
+            int custom = count(in, 1);
+            in.position(in.position() + custom + ENTRY_TAIL);
+            total += positions;
+        }
+        return (int) total; // each count was bounded by the file's size, and so is their sum
+    }
+
+    private static StreamEntry readEntry(ByteBuffer in, long[] shared, int from) throws IOException {
         StreamName name = new StreamName(new String(getBytes(in), StandardCharsets.UTF_8));
-        long[] positions = new long[in.getInt()];
-        in.asLongBuffer().get(positions);
-        in.position(in.position() + positions.length * 8);
+        int count = count(in, 8);
+        in.asLongBuffer().get(shared, from, count);
+        in.position(in.position() + count * 8);
         long maxCount = in.getLong();
         long maxAgeSeconds = in.getLong();
         int maxAgeNanos = in.getInt();
@@ -173,11 +220,11 @@ public final class IndexCheckpoint {
         Instant lastWrite = Instant.ofEpochSecond(in.getLong(), in.getInt());
         StreamStatus status = new StreamStatus(
                 metadata, deleted, hiddenBefore, tombstoned, written ? Optional.of(lastWrite) : Optional.empty());
-        return new StreamEntry(name, positions, status);
+        return new StreamEntry(name, shared, from, count, status);
     }
 
-    private static byte[] getBytes(ByteBuffer in) {
-        byte[] bytes = new byte[in.getInt()];
+    private static byte[] getBytes(ByteBuffer in) throws IOException {
+        byte[] bytes = new byte[count(in, 1)];
         in.get(bytes);
         return bytes;
     }

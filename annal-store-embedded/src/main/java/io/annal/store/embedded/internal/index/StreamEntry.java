@@ -5,7 +5,10 @@ import java.util.Arrays;
 
 /**
  * One stream's index: the log position of every version ever written (a compact, growing
- * {@code long[]}: 8 bytes per event) and its {@link StreamStatus}.
+ * {@code long[]}: 8 bytes per event) and its {@link StreamStatus}. The versions restored from a
+ * checkpoint stay in a slice of one array shared by all streams (allocated once, outside the young
+ * generation, so open does not make the collector copy every stream's positions); later versions
+ * go to the entry's own array.
  *
  * <p>Thread safety: one writer (the appender, or recovery before the store opens), any number of
  * readers. The writer stores the element, then publishes the array and then the count through
@@ -16,19 +19,24 @@ public final class StreamEntry {
     private static final long[] NONE = new long[0];
 
     private final StreamName name;
+    private final long[] restored;
+    private final int restoredFrom;
+    private final int restoredCount;
     private volatile long[] positions = NONE;
     private volatile int count;
     private volatile StreamStatus status = StreamStatus.NEW;
 
     public StreamEntry(StreamName name) {
-        this.name = name;
+        this(name, NONE, 0, 0, StreamStatus.NEW);
     }
 
-    /** An entry restored from a checkpoint: {@code positions} is owned by the entry from now on. */
-    StreamEntry(StreamName name, long[] positions, StreamStatus status) {
+    /** An entry restored from a checkpoint: its first {@code count} positions are {@code shared[from..]}. */
+    StreamEntry(StreamName name, long[] shared, int from, int count, StreamStatus status) {
         this.name = name;
-        this.positions = positions;
-        this.count = positions.length;
+        this.restored = shared;
+        this.restoredFrom = from;
+        this.restoredCount = count;
+        this.count = count;
         this.status = status;
     }
 
@@ -43,23 +51,27 @@ public final class StreamEntry {
 
     /** The positions of the versions written at or before global position {@code last}. */
     long[] positionsUpTo(long last) {
-        int size = count; // count first: every element below it is then visible
-        long[] current = positions;
         int low = 0;
-        int high = size;
+        int high = count; // count first: every element below it is then visible
         while (low < high) {
             int mid = (low + high) >>> 1;
-            if (current[mid] <= last) {
+            if (positionOf(mid) <= last) {
                 low = mid + 1;
             } else {
                 high = mid;
             }
         }
-        return Arrays.copyOf(current, low);
+        long[] upTo = new long[low];
+        int fromRestored = Math.min(low, restoredCount);
+        System.arraycopy(restored, restoredFrom, upTo, 0, fromRestored);
+        System.arraycopy(positions, 0, upTo, fromRestored, low - fromRestored);
+        return upTo;
     }
 
     public long positionOf(long version) {
-        return positions[(int) version];
+        return version < restoredCount
+                ? restored[restoredFrom + (int) version]
+                : positions[(int) (version - restoredCount)];
     }
 
     public StreamStatus status() {
@@ -74,7 +86,7 @@ public final class StreamEntry {
     @SuppressWarnings("NonAtomicVolatileUpdate") // single writer
     public void add(long position) {
         long[] current = positions;
-        int size = count;
+        int size = count - restoredCount;
         if (size == current.length) {
             current = Arrays.copyOf(current, Math.max(4, size + (size >> 1)));
             current[size] = position;
@@ -82,7 +94,7 @@ public final class StreamEntry {
         } else {
             current[size] = position;
         }
-        count = size + 1;
+        count = restoredCount + size + 1;
     }
 
     /** Whether reads should find this stream (written, or tombstoned). */

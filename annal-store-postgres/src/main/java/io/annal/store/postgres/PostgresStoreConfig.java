@@ -117,7 +117,10 @@ public final class PostgresStoreConfig {
                 stallCheckInterval);
     }
 
-    /** The most connections the store keeps open (one more is used to listen for appends). */
+    /**
+     * The most connections the store keeps open (one more is used to listen for appends). Half of
+     * them, up to 4, may run append transactions at the same time.
+     */
     public PostgresStoreConfig withMaxPoolSize(int value) {
         return new PostgresStoreConfig(
                 jdbcUrl,

@@ -24,7 +24,9 @@ final class ProducerSettings {
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         p.put(ProducerConfig.RETRIES_CONFIG, Integer.MAX_VALUE);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
-        p.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // The relay sends pages without flushing, so batches fill on their own; a short linger
+        // only adds latency when appends trickle in.
+        p.put(ProducerConfig.LINGER_MS_CONFIG, 1);
         p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

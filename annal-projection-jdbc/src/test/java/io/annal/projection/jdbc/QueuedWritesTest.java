@@ -133,15 +133,16 @@ class QueuedWritesTest {
                 r.next();
                 before = r.getLong(1);
             }
+            // The entries row goes last, so it is still queued when the next event reads.
+            c.write("INSERT INTO " + c.table("marks") + " (n) VALUES (?)", n);
+            if (n % 2 == 1) {
+                c.write("DELETE FROM " + c.table("marks") + " WHERE n = ?", n);
+            }
             c.write(
                     "INSERT INTO " + c.table("entries") + " (n, event_position, seen_before) VALUES (?, ?, ?)",
                     n,
                     e.position().value(),
                     before);
-            c.write("INSERT INTO " + c.table("marks") + " (n) VALUES (?)", n);
-            if (n % 2 == 1) {
-                c.write("DELETE FROM " + c.table("marks") + " WHERE n = ?", n);
-            }
         }
     }
 }

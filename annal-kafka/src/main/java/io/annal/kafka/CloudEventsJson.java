@@ -51,6 +51,7 @@ public final class CloudEventsJson {
     }
 
     /** RFC 3339 in UTC with milliseconds, or micro- or nanoseconds when the instant has them. */
+    @SuppressWarnings("JavaInstantGetSecondsGetNano") // only whether there is a fraction matters
     static String rfc3339(Instant instant) {
         String iso = instant.toString(); // ISO_INSTANT: no fraction, or 3, 6 or 9 digits
         return instant.getNano() == 0 ? iso.substring(0, iso.length() - 1) + ".000Z" : iso;

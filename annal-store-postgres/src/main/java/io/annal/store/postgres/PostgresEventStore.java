@@ -61,9 +61,7 @@ public final class PostgresEventStore implements EventStore {
         this.allReads = new AllReads(db, config.clock());
         this.changes = new StreamChanges(db);
         this.queries = new StreamQueries(db);
-        // Half the pool at most, so that reads and the notifier still find connections.
-        int committers = Math.max(1, Math.min(GroupCommitWriter.MAX_COMMITTERS, config.maxPoolSize() / 2));
-        this.writer = new GroupCommitWriter(db, config.clock(), committers, notifier::notifyAppended);
+        this.writer = new GroupCommitWriter(db, config.clock(), notifier::notifyAppended);
         this.listener = new AppendListener(db, notifier::notifyAppended);
         long head = allReads.headPosition().map(Position::value).orElse(-1L);
         this.monitor = new HorizonMonitor(db, head, config.stallThreshold(), config.stallCheckInterval());

@@ -117,10 +117,7 @@ public final class PostgresStoreConfig {
                 stallCheckInterval);
     }
 
-    /**
-     * The most connections the store keeps open (one more is used to listen for appends). Half of
-     * them, up to 4, may run append transactions at the same time.
-     */
+    /** The most connections the store keeps open (one more is used to listen for appends). */
     public PostgresStoreConfig withMaxPoolSize(int value) {
         return new PostgresStoreConfig(
                 jdbcUrl,

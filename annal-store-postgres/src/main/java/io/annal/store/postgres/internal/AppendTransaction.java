@@ -21,7 +21,7 @@ import java.util.UUID;
  * for every event of the batch (so the transaction's xid and positions come in the right order, see
  * ADR 0006), locks the rows of the streams the batch touches and reads the batch's ids already
  * stored; every append is then planned in memory. The second inserts all accepted events, updates
- * the stream rows and commits, as one pipelined request. Positions of events
+ * the stream rows, notifies subscribers and commits, as one pipelined request. Positions of events
  * that end up not written are left as gaps. A request that fails its checks fails alone.
  */
 final class AppendTransaction {
@@ -40,9 +40,13 @@ final class AppendTransaction {
             + " ?::text[], ?::bytea[], ?::bytea[]) AS u(p, s, v, i, t, d, m)),"
             + " updated AS (UPDATE streams SET state = 'LIVE', last_version = u.v, last_write = ?"
             + " FROM unnest(?::text[], ?::bigint[]) AS u(n, v) WHERE streams.name = u.n)"
-            + " SELECT 1; COMMIT";
+            + " SELECT pg_notify(?, ''); COMMIT";
 
-    AppendTransaction() {}
+    private final SchemaName schema;
+
+    AppendTransaction(SchemaName schema) {
+        this.schema = schema;
+    }
 
     /** A planned batch: the outcomes to report once {@link #commit} has succeeded. */
     final class Planned {
@@ -159,6 +163,7 @@ final class AppendTransaction {
             EventRows.setInstant(ps, 9, now);
             ps.setArray(10, array(c, "text", names.toArray(String[]::new)));
             ps.setArray(11, array(c, "bigint", lastVersions.toArray(Long[]::new)));
+            ps.setString(12, schema.channel());
             ps.execute();
         }
     }

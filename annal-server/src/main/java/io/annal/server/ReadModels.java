@@ -18,6 +18,7 @@ import io.annal.http.HttpApi;
 import io.annal.projection.ProjectionManager;
 import io.annal.projection.RunnerOptions;
 import io.annal.projection.jdbc.JdbcReadModels;
+import io.annal.projection.jdbc.SqlDialect;
 import io.annal.readmodels.OrderReadModel;
 import io.annal.readmodels.StatementReadModel;
 import io.annal.readmodels.StockReadModel;
@@ -46,7 +47,7 @@ final class ReadModels implements AutoCloseable {
     final ProjectionManager manager;
     private final EventStore store;
     private final JdbcReadModels sql;
-    private final Optional<HikariDataSource> pool;
+    private final HikariDataSource pool;
     private final HotBalances balances;
     private final Optional<RedisBalances> redis;
 
@@ -54,20 +55,32 @@ final class ReadModels implements AutoCloseable {
         this.store = store;
         this.manager = ProjectionManager.create(
                 store, store, RunnerOptions.defaults(), java.time.InstantSource.system(), otel);
-        this.pool = options.postgresUrl().map(url -> pool(url, options));
-        this.sql = pool.map(JdbcReadModels::postgres).orElseGet(() -> {
-            try {
-                Files.createDirectories(options.dataDir());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot create " + options.dataDir(), e);
-            }
-            return JdbcReadModels.sqlite(options.dataDir().resolve("read-models.db"));
-        });
+        this.pool = options.postgresUrl().map(url -> postgresPool(url, options)).orElseGet(() -> sqlitePool(options));
+        this.sql = options.postgresUrl().isPresent()
+                ? JdbcReadModels.postgres(pool)
+                : JdbcReadModels.using(pool, SqlDialect.SQLITE, java.time.InstantSource.system());
         this.balances = new HotBalances(sql);
         this.redis = options.redisUrl().map(RedisBalances::connect);
     }
 
-    private static HikariDataSource pool(String url, ServerOptions options) {
+    /**
+     * SQLite connections stay open in a pool: opening one per transaction re-reads the schema, and
+     * closing the last one checkpoints the whole WAL, which cost most of a deposit's CPU.
+     */
+    private static HikariDataSource sqlitePool(ServerOptions options) {
+        try {
+            Files.createDirectories(options.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + options.dataDir(), e);
+        }
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(JdbcReadModels.sqliteDataSource(options.dataDir().resolve("read-models.db")));
+        config.setMaximumPoolSize(4);
+        config.setPoolName("annal-read-models");
+        return new HikariDataSource(config);
+    }
+
+    private static HikariDataSource postgresPool(String url, ServerOptions options) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         options.postgresUser().ifPresent(config::setUsername);
@@ -212,7 +225,7 @@ final class ReadModels implements AutoCloseable {
             manager.close();
         } finally {
             redis.ifPresent(RedisBalances::close);
-            pool.ifPresent(HikariDataSource::close);
+            pool.close();
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.annal.benchmarks;
 
 import io.annal.kafka.OutboxRelay;
+import io.annal.kafka.TestBroker;
 import io.annal.store.ExpectedVersion;
 import io.annal.store.StreamName;
 import io.annal.store.embedded.Durability;
@@ -35,7 +36,7 @@ final class KafkaLatency {
 
     private KafkaLatency() {}
 
-    static void run(BenchBroker broker, Path dir, Map<String, String> options) throws Exception {
+    static void run(TestBroker broker, Path dir, Map<String, String> options) throws Exception {
         int rate = Integer.parseInt(options.getOrDefault("rate", "5000"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
         int warmup = 3;

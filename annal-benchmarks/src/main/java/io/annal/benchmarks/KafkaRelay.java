@@ -2,6 +2,7 @@ package io.annal.benchmarks;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.annal.kafka.OutboxRelay;
+import io.annal.kafka.TestBroker;
 import io.annal.store.EventData;
 import io.annal.store.EventStore;
 import io.annal.store.ExpectedVersion;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The outbox relay (issue 7) against a Kafka broker in this JVM ({@link BenchBroker}).
+ * The outbox relay (issue 7) against a Kafka broker in this JVM ({@link TestBroker}).
  *
  * <p>{@code --mode throughput}: fills an embedded store with {@code --events} {@code Deposited}
  * events (1,000 {@code account-} streams, ~40 B JSON), then each round starts a relay under a new
@@ -40,7 +41,7 @@ public final class KafkaRelay {
     public static void main(String[] args) throws Exception {
         var options = Options.parse(args);
         Path dir = Files.createTempDirectory("annal-kafka-bench-");
-        try (BenchBroker broker = BenchBroker.start()) {
+        try (TestBroker broker = TestBroker.start()) {
             if (options.getOrDefault("mode", "throughput").equals("latency")) {
                 KafkaLatency.run(broker, dir, options);
             } else {
@@ -51,7 +52,7 @@ public final class KafkaRelay {
         }
     }
 
-    private static void throughput(BenchBroker broker, Path dir, java.util.Map<String, String> options)
+    private static void throughput(TestBroker broker, Path dir, java.util.Map<String, String> options)
             throws Exception {
         int events = Integer.parseInt(options.getOrDefault("events", "500000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));

@@ -90,11 +90,7 @@ class DependencyDirectionTest {
     @Test
     void reference_read_models_depend_on_the_examples_and_the_projection_modules_only() {
         onlyAnnalDependencies(
-                "io.annal.readmodels..",
-                "io.annal.examples..",
-                "io.annal.codec..",
-                "io.annal.projection..",
-                STORE_API);
+                "io.annal.readmodels..", "io.annal.examples..", "io.annal.codec..", "io.annal.projection..", STORE_API);
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.annal.projection.ProjectionSink;
 import io.annal.projection.ProjectionStatus;
 import io.annal.projection.RunnerOptions;
 import io.annal.projection.jdbc.JdbcContext;
+import io.annal.projection.jdbc.ReadModelDatabase;
 import io.annal.projection.jdbc.SqlDialect;
 import io.annal.store.Direction;
 import io.annal.store.EventFilter;

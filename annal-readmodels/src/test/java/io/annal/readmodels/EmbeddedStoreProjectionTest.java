@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.annal.projection.ProjectionInfo;
 import io.annal.projection.ProjectionManager;
 import io.annal.projection.jdbc.JdbcReadModels;
+import io.annal.projection.jdbc.ReadModelDatabase;
 import io.annal.projection.jdbc.SqlDialect;
 import io.annal.store.Position;
 import io.annal.store.embedded.Durability;

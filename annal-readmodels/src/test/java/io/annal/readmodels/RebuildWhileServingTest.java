@@ -13,6 +13,7 @@ import io.annal.projection.ProjectionStatus;
 import io.annal.projection.ProjectionStore.ServedGeneration;
 import io.annal.projection.RunnerOptions;
 import io.annal.projection.jdbc.JdbcContext;
+import io.annal.projection.jdbc.ReadModelDatabase;
 import io.annal.projection.jdbc.SqlDialect;
 import io.annal.store.EventData;
 import io.annal.store.ExpectedVersion;

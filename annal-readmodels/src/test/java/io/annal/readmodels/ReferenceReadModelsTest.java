@@ -16,6 +16,7 @@ import io.annal.examples.orders.OrdersCodecs;
 import io.annal.examples.orders.StockLevel;
 import io.annal.projection.ProjectionManager;
 import io.annal.projection.jdbc.JdbcReadModels;
+import io.annal.projection.jdbc.ReadModelDatabase;
 import io.annal.projection.jdbc.SqlDialect;
 import io.annal.store.EventData;
 import io.annal.store.ExpectedVersion;

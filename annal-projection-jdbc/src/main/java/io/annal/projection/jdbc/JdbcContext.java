@@ -2,6 +2,7 @@ package io.annal.projection.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,8 +15,9 @@ import java.util.regex.Pattern;
  * build. Handlers must not commit, roll back or change auto-commit.
  *
  * <p>Writes made with {@link #write} are queued and sent together, which turns a batch of events
- * into a few round trips; they reach the database before the checkpoint, in the same transaction,
- * and before {@link #connection()} returns, so the handler's own reads see them.
+ * into a few round trips; {@link #change} merges changes of the same row and sends many rows per
+ * statement. Both reach the database before the checkpoint, in the same transaction, in the order
+ * they were made, and before {@link #connection()} returns, so the handler's own reads see them.
  */
 public final class JdbcContext {
 
@@ -25,12 +27,14 @@ public final class JdbcContext {
     private final long generation;
     private final Optional<Set<String>> declared;
     private final QueuedWrites writes;
+    private final MergedRows rows;
 
     private JdbcContext(Connection connection, long generation, Optional<Set<String>> declared) {
         this.connection = connection;
         this.generation = generation;
         this.declared = declared;
         this.writes = new QueuedWrites(connection);
+        this.rows = new MergedRows(connection);
     }
 
     static JdbcContext applying(Connection connection, long generation) {
@@ -48,7 +52,7 @@ public final class JdbcContext {
      */
     public Connection connection() {
         try {
-            writes.flush();
+            send();
         } catch (SQLException e) {
             throw new ReadModelException("a queued read-model write failed: " + e.getMessage(), e);
         }
@@ -61,7 +65,32 @@ public final class JdbcContext {
      * transaction, and the runner then applies the batch's events one at a time.
      */
     public void write(String sql, Object... parameters) throws SQLException {
+        if (rows.pending()) {
+            send(); // Row changes made before this write reach the database before it.
+        }
         writes.add(sql, parameters);
+    }
+
+    /**
+     * Queues a change of the row of {@code table} whose {@code keyColumn} is {@code key}; see
+     * {@link RowChange}. The key column must be the table's primary key (or unique).
+     */
+    public RowChange change(String table, String keyColumn, Object key) throws SQLException {
+        return change(table, List.of(keyColumn), List.of(key));
+    }
+
+    /** As {@link #change(String, String, Object)}, for a key of several columns. */
+    public RowChange change(String table, List<String> keyColumns, List<?> key) throws SQLException {
+        if (rows.full()) {
+            send();
+        }
+        return new RowChange(rows.row(table, keyColumns, List.copyOf(key)));
+    }
+
+    /** Queued writes go first: a row change is always later than every write still queued. */
+    private void send() throws SQLException {
+        writes.flush();
+        rows.flush();
     }
 
     /**
@@ -71,7 +100,7 @@ public final class JdbcContext {
     void run(ContextWork work) throws Exception {
         try {
             work.run(this);
-            writes.flush();
+            send();
         } finally {
             writes.close();
         }

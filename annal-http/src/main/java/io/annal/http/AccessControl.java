@@ -70,7 +70,7 @@ final class AccessControl {
         chain.proceed();
     }
 
-    /** What the stream rules refuse this request, if anything; commands and queries are left to roles. */
+    /** What the stream rules refuse this request, if anything; commands and queries: {@link StreamGuard}. */
     private Optional<String> refusedStream(Caller caller, RoutingRequest req, String path, boolean write) {
         if (!rules.active()) {
             return Optional.empty();

@@ -23,9 +23,16 @@ final class CommandsHandler {
     private final Map<String, CommandRoute> routes;
     private final ApiLimits limits;
     private final ApiMetrics metrics;
+    private final StreamGuard guard;
 
-    CommandsHandler(EventStore store, Map<String, CommandRoute> routes, ApiLimits limits, ApiMetrics metrics) {
+    CommandsHandler(
+            EventStore store,
+            Map<String, CommandRoute> routes,
+            ApiLimits limits,
+            ApiMetrics metrics,
+            StreamGuard guard) {
         this.store = store;
+        this.guard = guard;
         this.routes = Map.copyOf(routes);
         this.limits = limits;
         this.metrics = metrics;
@@ -46,6 +53,7 @@ final class CommandsHandler {
         }
         CommandResult result;
         try {
+            guard.checkCommand(req, type, () -> route.streams(body));
             result = route.handle(body, context(req, body));
         } catch (CommandInputException | IllegalArgumentException | ArithmeticException e) {
             // the last two: a command record or a decider refusing values no rule foresaw

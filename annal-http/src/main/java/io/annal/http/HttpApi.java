@@ -56,8 +56,9 @@ public final class HttpApi {
         AllHandler all = new AllHandler(store);
         SubscribeHandler subscribe = new SubscribeHandler(store, limits, () -> stopping);
         this.subscribe = subscribe;
-        CommandsHandler commandsHandler = new CommandsHandler(store, commands, limits, metrics);
-        QueriesHandler queries = new QueriesHandler(readModels, limits);
+        CommandsHandler commandsHandler =
+                new CommandsHandler(store, commands, limits, metrics, new StreamGuard(streamRules));
+        QueriesHandler queries = new QueriesHandler(readModels, limits, new StreamGuard(streamRules));
         AdminHandler admin = new AdminHandler(store, operations);
         routing.addFilter((chain, req, res) -> {
             long started = System.nanoTime();

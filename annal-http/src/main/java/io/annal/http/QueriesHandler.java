@@ -19,10 +19,12 @@ final class QueriesHandler {
 
     private final Map<String, ReadModel> models;
     private final ApiLimits limits;
+    private final StreamGuard guard;
 
-    QueriesHandler(Map<String, ReadModel> models, ApiLimits limits) {
+    QueriesHandler(Map<String, ReadModel> models, ApiLimits limits, StreamGuard guard) {
         this.models = Map.copyOf(models);
         this.limits = limits;
+        this.guard = guard;
     }
 
     void handle(ServerRequest req, ServerResponse res) throws InterruptedException {
@@ -35,6 +37,11 @@ final class QueriesHandler {
             throw Problem.notFound("unknown read model '" + Requests.shorten(segments.getFirst()) + "'; known: "
                     + String.join(", ", new java.util.TreeSet<>(models.keySet())));
         }
+        guard.checkQuery(
+                req,
+                segments.getFirst(),
+                model.streamPrefix(),
+                segments.size() == 2 ? Optional.of(segments.get(1)) : Optional.empty());
         waitForMinPosition(req, res, model);
         res.header(Requests.POSITION, Long.toString(Math.max(model.position(), 0)));
         Optional<JsonNode> answer;

@@ -22,6 +22,15 @@ public interface ReadModel {
         return Optional.empty();
     }
 
+    /**
+     * The prefix of the streams this model is made of: the document for a key comes from stream
+     * {@code prefix + key} alone. With stream rules on, a key needs read access to that stream and
+     * a search to every stream with the prefix; a model that does not say is for admins only.
+     */
+    default Optional<String> streamPrefix() {
+        return Optional.empty();
+    }
+
     /** The last global position the model reflects; -1 before it has seen any. */
     long position();
 

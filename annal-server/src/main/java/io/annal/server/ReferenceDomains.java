@@ -37,30 +37,47 @@ final class ReferenceDomains {
                         AccountDecider.create(),
                         store,
                         CodecMapper.of(BankCodecs.accounts()),
-                        command -> account(command.accountId()))
+                        ReferenceDomains::accountStream)
                 .openTelemetry(otel)
                 .build();
         this.transfers = CommandHandler.builder(
                         TransferDecider.create(),
                         store,
                         CodecMapper.of(BankCodecs.transfers()),
-                        command -> transfer(command.transferId()))
+                        ReferenceDomains::transferStream)
                 .openTelemetry(otel)
                 .build();
         this.orders = CommandHandler.builder(
                         OrderDecider.create(),
                         store,
                         CodecMapper.of(OrdersCodecs.orders()),
-                        command -> order(command.orderId()))
+                        ReferenceDomains::orderStream)
                 .openTelemetry(otel)
                 .build();
         this.inventory = CommandHandler.builder(
                         InventoryDecider.create(),
                         store,
                         CodecMapper.of(OrdersCodecs.inventory()),
-                        command -> inventory(command.productId()))
+                        ReferenceDomains::inventoryStream)
                 .openTelemetry(otel)
                 .build();
+    }
+
+    // each command's stream: the handlers' mapping, also what stream rules check before a command runs
+    static StreamName accountStream(AccountCommand command) {
+        return account(command.accountId());
+    }
+
+    static StreamName transferStream(TransferCommand command) {
+        return transfer(command.transferId());
+    }
+
+    static StreamName orderStream(OrderCommand command) {
+        return order(command.orderId());
+    }
+
+    static StreamName inventoryStream(InventoryCommand command) {
+        return inventory(command.productId());
     }
 
     static StreamName account(String accountId) {

@@ -54,6 +54,12 @@ final class SqlReadModel<T> implements ReadModel {
         return search.map(s -> s.apply(parameters));
     }
 
+    /** Each key's document is folded from one stream, as the temporal answers show. */
+    @Override
+    public Optional<String> streamPrefix() {
+        return Optional.of(fold.prefix());
+    }
+
     @Override
     public long position() {
         return manager.position(name).map(Position::value).orElse(-1L);

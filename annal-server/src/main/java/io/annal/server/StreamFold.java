@@ -44,6 +44,11 @@ final class StreamFold<E, S> {
         this.exists = exists;
     }
 
+    /** The prefix that makes a key a stream name. */
+    String prefix() {
+        return prefix;
+    }
+
     /** The state of stream {@code prefix + key} at {@code at}; empty when there was none then. */
     Optional<S> at(String key, PointInTime at) {
         StreamName stream;

@@ -83,6 +83,76 @@ class StreamRulesApiTest {
     }
 
     @Test
+    void a_command_is_checked_against_the_streams_it_writes_before_it_runs() {
+        TestServer.Answer opened = server.post(
+                "/commands/open-account", "{\"accountId\":\"c1\",\"owner\":\"Ann\"}", "Authorization", WRITER);
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.json().get("stream").asText()).isEqualTo("account-c1");
+
+        TestServer.Answer order = server.post(
+                "/commands/create-order",
+                "{\"orderId\":\"o1\",\"customerId\":\"c1\",\"items\":[]}",
+                "Authorization",
+                WRITER,
+                "Idempotency-Key",
+                "refused-1");
+        assertThat(order.status()).isEqualTo(403);
+        assertThat(order.contentType()).isEqualTo("application/problem+json");
+        assertThat(order.json().get("detail").asText()).contains("order-o1");
+        assertThat(server.get("/streams/order-o1", "Authorization", ADMIN).status())
+                .isEqualTo(404);
+
+        // a transfer writes transfer-… (and debits account-…): the writer has no rule for the first
+        TestServer.Answer transfer = server.post(
+                "/commands/transfer",
+                "{\"transferId\":\"t1\",\"from\":\"c1\",\"to\":\"c2\",\"amount\":1}",
+                "Authorization",
+                WRITER);
+        assertThat(transfer.status()).isEqualTo(403);
+        assertThat(server.get("/streams/transfer-t1", "Authorization", ADMIN).status())
+                .isEqualTo(404);
+
+        // bad input is still a 400, and an admin is not held by rules
+        assertThat(server.post("/commands/create-order", "{}", "Authorization", WRITER)
+                        .status())
+                .isEqualTo(400);
+        assertThat(server.post(
+                                "/commands/create-order",
+                                "{\"orderId\":\"o1\",\"customerId\":\"c1\",\"items\":[]}",
+                                "Authorization",
+                                ADMIN)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void a_query_is_checked_against_the_stream_behind_its_key() {
+        long position = server.post(
+                        "/commands/open-account", "{\"accountId\":\"q1\",\"owner\":\"Quinn\"}", "Authorization", ADMIN)
+                .json()
+                .get("position")
+                .asLong();
+        server.post(
+                "/commands/create-order",
+                "{\"orderId\":\"q1\",\"customerId\":\"q1\",\"items\":[]}",
+                "Authorization",
+                ADMIN);
+        assertThat(server.get("/queries/balance/q1", "Authorization", READER, "Min-Position", Long.toString(position))
+                        .status())
+                .isEqualTo(200);
+        TestServer.Answer order = server.get("/queries/orders/q1", "Authorization", READER);
+        assertThat(order.status()).isEqualTo(403);
+        assertThat(order.contentType()).isEqualTo("application/problem+json");
+        assertThat(order.json().get("detail").asText()).contains("order-q1");
+        TestServer.Answer search = server.get("/queries/orders?customerId=q1", "Authorization", READER);
+        assertThat(search.status()).isEqualTo(403);
+        assertThat(search.json().get("detail").asText()).contains("order-");
+        assertThat(server.get("/queries/orders?customerId=q1", "Authorization", ADMIN)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void rules_need_security_and_a_readable_form(@TempDir Path other) {
         assertThatThrownBy(() -> TestServer.start(other, ApiLimits.defaults(), "--stream-rules", "writer=a-:write"))
                 .hasMessageContaining("--security on");

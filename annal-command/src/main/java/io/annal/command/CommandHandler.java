@@ -4,6 +4,7 @@ import io.annal.domain.Decider;
 import io.annal.domain.Decision;
 import io.annal.store.AppendResult;
 import io.annal.store.EventData;
+import io.annal.store.EventIds;
 import io.annal.store.EventStore;
 import io.annal.store.ExpectedVersion;
 import io.annal.store.IdempotencyConflictException;
@@ -110,7 +111,7 @@ public final class CommandHandler<C, E, S> {
                 return earlier.get();
             }
         }
-        String commandId = key.orElseGet(() -> SystemStreams.randomId().toString());
+        String commandId = key.orElseGet(() -> EventIds.next().toString());
         Map<String, String> metadata = Envelopes.metadata(context, commandId, clock.instant());
         if (tracing.on()) {
             TraceMetadata.write(metadata);

@@ -1,6 +1,7 @@
 package io.annal.command;
 
 import io.annal.store.EventData;
+import io.annal.store.EventIds;
 import io.annal.store.MetadataKeys;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,8 +41,7 @@ final class Envelopes<E> {
     List<EventData> wrap(List<E> events, Map<String, String> metadata, Optional<String> idempotencyKey) {
         List<EventData> out = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
-            UUID id =
-                    idempotencyKey.isPresent() ? CommandLog.eventId(idempotencyKey.get(), i) : SystemStreams.randomId();
+            UUID id = idempotencyKey.isPresent() ? CommandLog.eventId(idempotencyKey.get(), i) : EventIds.next();
             out.add(mapper.encode(events.get(i), id, metadata));
         }
         return out;

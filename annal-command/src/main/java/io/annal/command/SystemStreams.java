@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /** Names of the runtime's system streams, and ids derived from names. */
 final class SystemStreams {
@@ -42,17 +41,6 @@ final class SystemStreams {
     /** A name-based id: the same parts always give the same id. */
     static UUID nameId(String... parts) {
         return UUID.nameUUIDFromBytes(String.join("\u0000", parts).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /**
-     * A random (version 4) id from a thread-local generator: event ids must be unique, not
-     * unguessable, and {@link UUID#randomUUID()} serialises every caller on one secure generator.
-     */
-    static UUID randomId() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        long high = (random.nextLong() & ~0xF000L) | 0x4000L;
-        long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        return new UUID(high, low);
     }
 
     private static String sha256(String key) {

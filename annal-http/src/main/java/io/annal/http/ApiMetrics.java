@@ -3,6 +3,8 @@ package io.annal.http;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /** What the API measures: appends, commands by outcome and HTTP latency by route. */
@@ -11,6 +13,7 @@ final class ApiMetrics {
     private final MeterRegistry registry;
     private final Counter appendedEvents;
     private final Timer appendLatency;
+    private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
 
     ApiMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -33,12 +36,21 @@ final class ApiMetrics {
     }
 
     void request(String method, String route, int status, long nanos) {
-        Timer.builder("annal.http.requests")
-                .tag("method", method)
-                .tag("route", route)
-                .tag("status", Integer.toString(status))
-                .publishPercentileHistogram()
-                .register(registry)
+        // Looked up in a map of our own: building and registering a timer per request costs more
+        // than the query it measures.
+        requestTimers
+                .computeIfAbsent(new RequestKey(method, route, status), this::requestTimer)
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
+
+    private Timer requestTimer(RequestKey key) {
+        return Timer.builder("annal.http.requests")
+                .tag("method", key.method())
+                .tag("route", key.route())
+                .tag("status", Integer.toString(key.status()))
+                .publishPercentileHistogram()
+                .register(registry);
+    }
+
+    private record RequestKey(String method, String route, int status) {}
 }

@@ -3,6 +3,7 @@ package io.annal.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.annal.store.EventData;
+import io.annal.store.EventIds;
 import io.annal.store.MetadataKeys;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,7 @@ final class AppendRequest {
 
     private static UUID id(JsonNode id, String where) {
         if (id == null || id.isNull()) {
-            return UUID.randomUUID();
+            return EventIds.next();
         }
         if (id.isTextual()) {
             try {

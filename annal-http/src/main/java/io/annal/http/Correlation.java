@@ -1,10 +1,10 @@
 package io.annal.http;
 
+import io.annal.store.EventIds;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
-import java.util.UUID;
 import org.slf4j.MDC;
 
 /**
@@ -20,7 +20,7 @@ record Correlation(String id) {
         String id = Requests.header(req, Requests.CORRELATION_ID)
                 .map(String::trim)
                 .filter(Correlation::usable)
-                .orElseGet(() -> UUID.randomUUID().toString());
+                .orElseGet(() -> EventIds.next().toString());
         req.context().register(Correlation.class, new Correlation(id));
         res.header(Requests.CORRELATION_ID, id);
         MDC.put(MDC_KEY, id);
@@ -35,7 +35,7 @@ record Correlation(String id) {
         return req.context()
                 .get(Correlation.class, Correlation.class)
                 .map(Correlation::id)
-                .orElseGet(() -> UUID.randomUUID().toString());
+                .orElseGet(() -> EventIds.next().toString());
     }
 
     private static boolean usable(String id) {

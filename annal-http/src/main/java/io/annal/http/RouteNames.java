@@ -6,28 +6,51 @@ final class RouteNames {
     private RouteNames() {}
 
     static String of(String path) {
-        String[] s = path.split("/", -1);
-        if (s.length < 2) {
+        // Indexing instead of split and a regex: this runs for every request.
+        if (path.isEmpty() || path.charAt(0) != '/') {
             return "other";
         }
-        return switch (s[1]) {
+        String first = segment(path, 1);
+        int afterFirst = 1 + first.length();
+        boolean more = afterFirst < path.length();
+        String second = more ? segment(path, afterFirst + 1) : "";
+        int afterSecond = afterFirst + 1 + second.length();
+        boolean third = more && afterSecond < path.length();
+        return switch (first) {
             case "streams" ->
-                s.length <= 3
+                !third
                         ? "/streams/{stream}"
-                        : s[3].equals("metadata") ? "/streams/{stream}/metadata" : "/streams/{stream}/{version}";
+                        : segment(path, afterSecond + 1).equals("metadata")
+                                ? "/streams/{stream}/metadata"
+                                : "/streams/{stream}/{version}";
             case "all" -> "/all";
-            case "subscribe" -> s.length > 2 && s[2].equals("all") ? "/subscribe/all" : "/subscribe/streams/{stream}";
-            case "commands" -> s.length > 2 ? "/commands/" + known(s[2]) : "/commands";
+            case "subscribe" -> more && second.equals("all") ? "/subscribe/all" : "/subscribe/streams/{stream}";
+            case "commands" -> more ? "/commands/" + known(second) : "/commands";
             case "queries" ->
-                s.length > 3 ? "/queries/" + known(s[2]) + "/{key}" : "/queries/" + (s.length > 2 ? known(s[2]) : "");
-            case "health", "metrics", "admin" -> s.length > 2 ? "/" + s[1] + "/" + known(s[2]) : "/" + s[1];
+                third ? "/queries/" + known(second) + "/{key}" : "/queries/" + (more ? known(second) : "");
+            case "health", "metrics", "admin" -> more ? "/" + first + "/" + known(second) : "/" + first;
             default -> "other";
         };
     }
 
+    /** The path's text from {@code from} up to the next slash or the end. */
+    private static String segment(String path, int from) {
+        int slash = path.indexOf('/', from);
+        return path.substring(from, slash < 0 ? path.length() : slash);
+    }
+
     /** A name segment, or a placeholder when it looks like anything a client could make up. */
     private static String known(String segment) {
-        return segment.length() <= 32 && segment.matches("[a-z-]+") ? segment : "{other}";
+        if (segment.isEmpty() || segment.length() > 32) {
+            return "{other}";
+        }
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if ((c < 'a' || c > 'z') && c != '-') {
+                return "{other}";
+            }
+        }
+        return segment;
     }
 
     /** The methods a routed path answers, for a 405's {@code Allow}; empty when no route has it. */

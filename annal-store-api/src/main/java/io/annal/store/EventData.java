@@ -34,7 +34,7 @@ public record EventData(UUID id, String type, byte[] data, byte[] metadata) {
 
     /** An event with a new random id and no metadata. */
     public static EventData of(String type, byte[] data) {
-        return new EventData(UUID.randomUUID(), type, data, NONE);
+        return new EventData(EventIds.next(), type, data, NONE);
     }
 
     /** An event whose data is the given JSON text, with a new random id and no metadata. */

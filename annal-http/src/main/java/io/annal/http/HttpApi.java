@@ -18,6 +18,12 @@ import java.util.function.Consumer;
  */
 public final class HttpApi {
 
+    /** Writes in flight at once by default: with 4 MiB bodies, at most 1 GiB of bodies held. */
+    public static final int DEFAULT_MAX_IN_FLIGHT_WRITES = 256;
+
+    /** Reads in flight at once by default. */
+    public static final int DEFAULT_MAX_IN_FLIGHT_READS = 1024;
+
     private final EventStore store;
     private final ApiLimits limits;
     private final Map<String, CommandRoute> commands;
@@ -29,6 +35,7 @@ public final class HttpApi {
     private final double rateLimit;
     private final io.opentelemetry.api.OpenTelemetry openTelemetry;
     private final StreamRules streamRules;
+    private final InFlightLimits inFlight;
     private volatile boolean stopping;
     private volatile SubscribeHandler subscribe;
 
@@ -44,6 +51,13 @@ public final class HttpApi {
         this.rateLimit = b.rateLimit;
         this.openTelemetry = b.openTelemetry;
         this.streamRules = b.streamRules;
+        this.inFlight = new InFlightLimits(b.maxInFlightWrites, b.maxInFlightReads);
+        for (boolean write : new boolean[] {true, false}) {
+            io.micrometer.core.instrument.Gauge.builder("annal.http.in.flight", inFlight, l -> l.inUse(write))
+                    .tag("class", write ? "writes" : "reads")
+                    .description("requests in flight per capped route class")
+                    .register(b.registry);
+        }
     }
 
     public static Builder builder(EventStore store) {
@@ -81,6 +95,7 @@ public final class HttpApi {
         if (rateLimit > 0) {
             routing.addFilter(new RateLimiter(rateLimit)::filter);
         }
+        routing.addFilter(inFlight::filter);
         routing.error(Throwable.class, (req, res, error) -> ProblemResponses.send(res, error))
                 .any("/streams/*", streams::handle)
                 .get("/all", all::handle)
@@ -148,6 +163,8 @@ public final class HttpApi {
         private double rateLimit;
         private io.opentelemetry.api.OpenTelemetry openTelemetry = io.opentelemetry.api.OpenTelemetry.noop();
         private StreamRules streamRules = StreamRules.none();
+        private int maxInFlightWrites = DEFAULT_MAX_IN_FLIGHT_WRITES;
+        private int maxInFlightReads = DEFAULT_MAX_IN_FLIGHT_READS;
 
         private Builder(EventStore store) {
             this.store = Objects.requireNonNull(store, "store");
@@ -199,6 +216,21 @@ public final class HttpApi {
         /** With security on, also limits each caller to the streams these rules give it. */
         public Builder streamRules(StreamRules value) {
             this.streamRules = Objects.requireNonNull(value, "stream rules");
+            return this;
+        }
+
+        /**
+         * Caps the requests in flight at once: writes (appends, deletes, commands) and reads
+         * (streams, {@code /all}, queries); past a cap a request is answered 503 with {@code
+         * Retry-After}.
+         */
+        public Builder maxInFlight(int writes, int reads) {
+            if (writes < 1 || reads < 1) {
+                throw new IllegalArgumentException(
+                        "in-flight caps are 1 or more (got writes " + writes + ", reads " + reads + ")");
+            }
+            this.maxInFlightWrites = writes;
+            this.maxInFlightReads = reads;
             return this;
         }
 

@@ -80,6 +80,7 @@ public final class AnnalServer implements AutoCloseable {
             builder.streamRules(Security.streamRules(options));
             Optional<javax.net.ssl.SSLContext> tls = ServerTls.context(options);
             builder.rateLimit(options.rateLimit());
+            builder.maxInFlight(options.maxInFlightWrites(), options.maxInFlightReads());
             CommandRoutes.register(builder, domains);
             models.register(builder);
             HttpApi httpApi = builder.build();
@@ -137,7 +138,7 @@ public final class AnnalServer implements AutoCloseable {
         return new AnnalServer(
                 options,
                 options.requestTimeout().map(limits::withRequestTimeout).orElse(limits),
-                Telemetry.of(options.otelEndpoint()));
+                Telemetry.of(options.otelEndpoint(), options.otelSamplerRatio()));
     }
 
     /** Starts a server that traces with {@code otel} (given by the embedder, who also closes it). */
@@ -201,6 +202,12 @@ public final class AnnalServer implements AutoCloseable {
     }
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--help")
+                || java.util.Arrays.asList(args).contains("-h")) {
+            System.out.print(OptionTable.help());
+            System.out.flush();
+            return;
+        }
         ServerOptions options;
         try {
             options = ServerOptions.parse(args, System.getenv());
@@ -223,7 +230,7 @@ public final class AnnalServer implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "annal-shutdown"));
         Signals.exitZeroOnTerm();
-        boolean tls = options.tlsKeystore().isPresent();
+        boolean tls = options.tlsKeystore().isPresent() || options.tlsCert().isPresent();
         ReadyProbe.await(server.port(), tls);
         System.out.println("Annal ready on " + (tls ? "https" : "http") + "://127.0.0.1:" + server.port());
         System.out.flush();

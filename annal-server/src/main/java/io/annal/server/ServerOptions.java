@@ -33,28 +33,14 @@ public record ServerOptions(
         Optional<String> streamRules,
         Optional<String> tlsKeystore,
         Optional<String> tlsKeystorePassword,
-        Optional<Duration> requestTimeout) {
+        Optional<Duration> requestTimeout,
+        int maxInFlightWrites,
+        int maxInFlightReads,
+        Optional<String> tlsCert,
+        Optional<String> tlsKey,
+        double otelSamplerRatio) {
 
-    static final List<String> NAMES = List.of(
-            "port",
-            "data-dir",
-            "store",
-            "postgres-url",
-            "postgres-user",
-            "postgres-password",
-            "kafka-bootstrap",
-            "redis-url",
-            "security",
-            "security-secret",
-            "api-keys",
-            "jwt-public-key",
-            "rate-limit",
-            "otel-endpoint",
-            "stream-rules",
-            "tls-keystore",
-            "tls-keystore-password",
-            "request-timeout",
-            "config");
+    static final List<String> NAMES = OptionTable.names();
 
     /** Reads the options; throws {@link IllegalArgumentException} with a message for a person. */
     public static ServerOptions parse(String[] args, Map<String, String> env) {
@@ -106,7 +92,12 @@ public record ServerOptions(
                 Optional.ofNullable(values.get("stream-rules")),
                 Optional.ofNullable(values.get("tls-keystore")),
                 Optional.ofNullable(values.get("tls-keystore-password")),
-                Optional.ofNullable(values.get("request-timeout")).map(ServerOptions::seconds));
+                Optional.ofNullable(values.get("request-timeout")).map(ServerOptions::seconds),
+                atLeastOne("max-in-flight-writes", values.getOrDefault("max-in-flight-writes", "256")),
+                atLeastOne("max-in-flight-reads", values.getOrDefault("max-in-flight-reads", "1024")),
+                Optional.ofNullable(values.get("tls-cert")),
+                Optional.ofNullable(values.get("tls-key")),
+                ratio(values.getOrDefault("otel-sampler-ratio", "1.0")));
     }
 
     /** {@code --otel-endpoint}, else OpenTelemetry's own {@code OTEL_EXPORTER_OTLP_ENDPOINT}: tracing is off without. */
@@ -132,6 +123,31 @@ public record ServerOptions(
             // answered below
         }
         throw new IllegalArgumentException("--request-timeout is whole seconds, 1 or more (got '" + text + "')");
+    }
+
+    private static int atLeastOne(String name, String text) {
+        try {
+            int value = Integer.parseInt(text);
+            if (value >= 1) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException("--" + name + " is a whole number, 1 or more (got '" + text + "')");
+    }
+
+    private static double ratio(String text) {
+        try {
+            double ratio = Double.parseDouble(text);
+            if (ratio >= 0 && ratio <= 1) {
+                return ratio;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new IllegalArgumentException(
+                "--otel-sampler-ratio is the share of traces sampled, 0 to 1 (got '" + text + "')");
     }
 
     private static double rate(String text) {

@@ -9,12 +9,14 @@ import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The server's tracing: off (the no-op OpenTelemetry) unless an OTLP endpoint is named, then
- * spans go there over OTLP/HTTP in batches, as service {@code annal}.
+ * spans go there over OTLP/HTTP in batches, as service {@code annal}, sampled at {@code
+ * --otel-sampler-ratio}.
  */
 final class Telemetry implements AutoCloseable {
 
@@ -27,6 +29,14 @@ final class Telemetry implements AutoCloseable {
     }
 
     static Telemetry of(Optional<String> otlpEndpoint) {
+        return of(otlpEndpoint, 1.0);
+    }
+
+    /**
+     * Samples {@code ratio} of new traces; a request that continues a caller's trace keeps the
+     * caller's choice (parent-based), so a trace is whole or absent.
+     */
+    static Telemetry of(Optional<String> otlpEndpoint, double ratio) {
         if (otlpEndpoint.isEmpty()) {
             return new Telemetry(OpenTelemetry.noop(), Optional.empty());
         }
@@ -38,6 +48,7 @@ final class Telemetry implements AutoCloseable {
                         .setResource(Resource.getDefault()
                                 .merge(Resource.create(Attributes.of(
                                         io.opentelemetry.api.common.AttributeKey.stringKey("service.name"), "annal"))))
+                        .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(ratio)))
                         .addSpanProcessor(BatchSpanProcessor.builder(exporter).build())
                         .build())
                 .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))

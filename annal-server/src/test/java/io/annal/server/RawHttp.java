@@ -24,6 +24,20 @@ final class RawHttp implements AutoCloseable {
         return this;
     }
 
+    /** An interim answer such as {@code 100 Continue}: its head only, up to the blank line. */
+    String interim() throws IOException {
+        InputStream in = socket.getInputStream();
+        StringBuilder text = new StringBuilder();
+        while (text.indexOf("\r\n\r\n") < 0) {
+            int b = in.read();
+            if (b < 0) {
+                break;
+            }
+            text.append((char) b);
+        }
+        return text.toString();
+    }
+
     /** The whole answer, up to the server closing the connection or the end of its body. */
     String answer() throws IOException {
         InputStream in = socket.getInputStream();

@@ -24,10 +24,16 @@ final class PgServer implements AutoCloseable {
     }
 
     static PgServer start(String url) throws IOException {
+        return start(url, false);
+    }
+
+    /** With {@code timeFunctions}, the embedded server times every function call (track_functions). */
+    static PgServer start(String url, boolean timeFunctions) throws IOException {
         if (url != null) {
             return new PgServer(null, url);
         }
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setServerConfig("track_functions", timeFunctions ? "all" : "none")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")

@@ -20,7 +20,12 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>
  * java -cp "annal-benchmarks/target/classes:$(cat annal-benchmarks/target/classpath.txt)" \
  *   io.annal.benchmarks.PostgresAppendLoad --seconds 10 [--url jdbc:postgresql://...] [--targets annal,axon,jdbc]
+ *   [--scenario "16 writers"] [--profile true]
  * </pre>
+ *
+ * <p>{@code --scenario} runs only the scenarios whose name contains it; {@code --profile true}
+ * (embedded server only) also prints the server time spent in Annal's schema functions per
+ * commit, to tell the server's share of a group-commit cycle from the round trip and the flush.
  */
 public final class PostgresAppendLoad {
 
@@ -42,7 +47,9 @@ public final class PostgresAppendLoad {
         int size = Integer.parseInt(options.getOrDefault("size", "256"));
         List<String> names =
                 List.of(options.getOrDefault("targets", "annal,axon,jdbc").split(","));
-        try (PgServer server = PgServer.start(options.get("url"))) {
+        String only = options.getOrDefault("scenario", "");
+        boolean profile = Boolean.parseBoolean(options.getOrDefault("profile", "false"));
+        try (PgServer server = PgServer.start(options.get("url"), profile)) {
             System.out.println("server: " + server.describe());
             List<PgTarget> targets = new ArrayList<>();
             for (String name : names) {
@@ -51,13 +58,21 @@ public final class PostgresAppendLoad {
             try {
                 byte[] payload = new byte[size];
                 for (Scenario scenario : SCENARIOS) {
+                    if (!scenario.name.contains(only)) {
+                        continue;
+                    }
                     Map<String, Double> rates = new LinkedHashMap<>();
                     for (PgTarget target : targets) {
                         run(target, scenario, payload, warmup);
                         long[] before = target instanceof AnnalPgTarget a ? a.eventsAndCommits() : null;
+                        FunctionTimes times =
+                                profile && target instanceof AnnalPgTarget ? FunctionTimes.take(server) : null;
                         Result r = run(target, scenario, payload, seconds);
                         if (target instanceof AnnalPgTarget a) {
                             long[] after = a.eventsAndCommits();
+                            if (times != null) {
+                                times.printSince(server, scenario.name, after[1] - before[1]);
+                            }
                             System.out.printf(
                                     "%-22s annal  %.1f events per commit%n",
                                     scenario.name, (after[0] - before[0]) / (double) Math.max(1, after[1] - before[1]));

@@ -12,6 +12,7 @@ import io.annal.projection.Projection;
 import io.annal.projection.ProjectionHandler;
 import io.annal.projection.jdbc.JdbcContext;
 import io.annal.projection.jdbc.JdbcReadModels;
+import io.annal.projection.jdbc.RowChange;
 import io.annal.store.EventFilter;
 import io.annal.store.RecordedEvent;
 import java.sql.Connection;
@@ -26,7 +27,7 @@ public final class BalanceReadModel implements ProjectionHandler<JdbcContext> {
     private BalanceReadModel() {}
 
     public static Projection<JdbcContext> projection() {
-        return projection(1);
+        return projection(2);
     }
 
     public static Projection<JdbcContext> projection(int version) {
@@ -38,42 +39,21 @@ public final class BalanceReadModel implements ProjectionHandler<JdbcContext> {
         Sql.update(
                 context.connection(),
                 "CREATE TABLE " + context.table("balance") + " (account_id VARCHAR(200) PRIMARY KEY,"
-                        + " owner TEXT NOT NULL, balance BIGINT NOT NULL, status VARCHAR(10) NOT NULL,"
-                        + " version BIGINT NOT NULL)");
+                        + " owner TEXT NOT NULL DEFAULT '', balance BIGINT NOT NULL DEFAULT 0,"
+                        + " status VARCHAR(10) NOT NULL DEFAULT 'open', version BIGINT NOT NULL DEFAULT 0)");
     }
 
     @Override
     public void handle(JdbcContext context, RecordedEvent event) throws SQLException {
-        Connection c = context.connection();
-        String table = context.table("balance");
-        String id = Sql.idOf(event.stream());
-        long version = event.version();
+        // One merged row change per event: a batch's deposits to an account become one upsert row.
+        RowChange row = context.change(context.table("balance"), "account_id", Sql.idOf(event.stream()))
+                .set("version", event.version());
         switch (CODEC.decodeEvent(event)) {
             case AccountOpened opened ->
-                Sql.update(
-                        c,
-                        "INSERT INTO " + table
-                                + " (account_id, owner, balance, status, version) VALUES (?, ?, 0, 'open', ?)",
-                        opened.accountId(),
-                        opened.owner(),
-                        version);
-            case Deposited deposited ->
-                Sql.update(
-                        c,
-                        "UPDATE " + table + " SET balance = balance + ?, version = ? WHERE account_id = ?",
-                        deposited.amount(),
-                        version,
-                        id);
-            case Withdrew withdrew ->
-                Sql.update(
-                        c,
-                        "UPDATE " + table + " SET balance = balance - ?, version = ? WHERE account_id = ?",
-                        withdrew.amount(),
-                        version,
-                        id);
-            case AccountClosed closed ->
-                Sql.update(
-                        c, "UPDATE " + table + " SET status = 'closed', version = ? WHERE account_id = ?", version, id);
+                row.set("owner", opened.owner()).set("balance", 0L).set("status", "open");
+            case Deposited deposited -> row.add("balance", deposited.amount());
+            case Withdrew withdrew -> row.add("balance", -withdrew.amount());
+            case AccountClosed closed -> row.set("status", "closed");
         }
     }
 

@@ -17,6 +17,7 @@ import io.annal.projection.Projection;
 import io.annal.projection.ProjectionHandler;
 import io.annal.projection.jdbc.JdbcContext;
 import io.annal.projection.jdbc.JdbcReadModels;
+import io.annal.projection.jdbc.RowChange;
 import io.annal.store.EventFilter;
 import io.annal.store.RecordedEvent;
 import java.sql.Connection;
@@ -34,12 +35,13 @@ import java.util.Optional;
 public final class OrderReadModel implements ProjectionHandler<JdbcContext> {
 
     private static final EventCodec<OrderEvent> CODEC = OrdersCodecs.orders();
+    private static final List<String> ITEM_KEY = List.of("order_key", "product_id");
     private static final String COLUMNS = "order_id, customer_id, status, item_count, total, carrier, tracking_number";
 
     private OrderReadModel() {}
 
     public static Projection<JdbcContext> projection() {
-        return Projection.of("orders", 1, EventFilter.streamPrefixes("order-"), new OrderReadModel());
+        return Projection.of("orders", 2, EventFilter.streamPrefixes("order-"), new OrderReadModel());
     }
 
     @Override
@@ -48,9 +50,9 @@ public final class OrderReadModel implements ProjectionHandler<JdbcContext> {
         Sql.update(
                 c,
                 "CREATE TABLE " + context.table("orders") + " (order_key VARCHAR(200) PRIMARY KEY,"
-                        + " order_id VARCHAR(200) NOT NULL, customer_id VARCHAR(200) NOT NULL,"
-                        + " status VARCHAR(20) NOT NULL, item_count BIGINT NOT NULL, total BIGINT NOT NULL,"
-                        + " carrier TEXT, tracking_number TEXT)");
+                        + " order_id VARCHAR(200) NOT NULL DEFAULT '', customer_id VARCHAR(200) NOT NULL DEFAULT '',"
+                        + " status VARCHAR(20) NOT NULL DEFAULT 'created', item_count BIGINT NOT NULL DEFAULT 0,"
+                        + " total BIGINT NOT NULL DEFAULT 0, carrier TEXT, tracking_number TEXT)");
         Sql.update(
                 c,
                 "CREATE INDEX " + context.name("orders_customer") + " ON " + context.table("orders")
@@ -58,79 +60,57 @@ public final class OrderReadModel implements ProjectionHandler<JdbcContext> {
         Sql.update(
                 c,
                 "CREATE TABLE " + context.table("order_items") + " (order_key VARCHAR(200) NOT NULL,"
-                        + " product_id VARCHAR(200) NOT NULL, quantity BIGINT NOT NULL,"
+                        + " product_id VARCHAR(200) NOT NULL, quantity BIGINT NOT NULL DEFAULT 0,"
                         + " PRIMARY KEY (order_key, product_id))");
     }
 
     @Override
     public void handle(JdbcContext context, RecordedEvent event) throws SQLException {
-        Connection c = context.connection();
-        String orders = context.table("orders");
         String key = Sql.idOf(event.stream());
+        RowChange order = context.change(context.table("orders"), "order_key", key);
         switch (CODEC.decodeEvent(event)) {
             case OrderCreated created -> {
-                Sql.update(
-                        c,
-                        "INSERT INTO " + orders + " (order_key, order_id, customer_id, status, item_count, total)"
-                                + " VALUES (?, ?, ?, ?, ?, ?)",
-                        key,
-                        created.orderId(),
-                        created.customerId(),
-                        OrderStatus.CREATED.code(),
-                        created.items().stream().mapToLong(OrderLine::quantity).sum(),
-                        created.items().stream().mapToLong(OrderLine::total).sum());
+                order.set("order_id", created.orderId())
+                        .set("customer_id", created.customerId())
+                        .set("status", OrderStatus.CREATED.code())
+                        .set(
+                                "item_count",
+                                created.items().stream()
+                                        .mapToLong(OrderLine::quantity)
+                                        .sum())
+                        .set(
+                                "total",
+                                created.items().stream()
+                                        .mapToLong(OrderLine::total)
+                                        .sum());
                 for (OrderLine line : created.items()) {
                     changeItem(context, key, line.productId(), line.quantity());
                 }
             }
             case ItemAdded added -> {
-                changeTotals(c, orders, key, added.quantity(), Math.multiplyExact(added.quantity(), added.price()));
+                order.add("item_count", added.quantity())
+                        .add("total", Math.multiplyExact(added.quantity(), added.price()));
                 changeItem(context, key, added.productId(), added.quantity());
             }
             case ItemRemoved removed -> {
-                changeTotals(
-                        c, orders, key, -removed.quantity(), -Math.multiplyExact(removed.quantity(), removed.price()));
+                order.add("item_count", -removed.quantity())
+                        .add("total", -Math.multiplyExact(removed.quantity(), removed.price()));
                 changeItem(context, key, removed.productId(), -removed.quantity());
             }
-            case OrderConfirmed confirmed -> status(c, orders, key, OrderStatus.CONFIRMED);
-            case OrderReadyToShip ready -> status(c, orders, key, OrderStatus.READY_TO_SHIP);
-            case OrderRejected rejected -> status(c, orders, key, OrderStatus.REJECTED);
+            case OrderConfirmed confirmed -> order.set("status", OrderStatus.CONFIRMED.code());
+            case OrderReadyToShip ready -> order.set("status", OrderStatus.READY_TO_SHIP.code());
+            case OrderRejected rejected -> order.set("status", OrderStatus.REJECTED.code());
             case OrderShipped shipped ->
-                Sql.update(
-                        c,
-                        "UPDATE " + orders + " SET status = ?, carrier = ?, tracking_number = ? WHERE order_key = ?",
-                        OrderStatus.SHIPPED.code(),
-                        shipped.carrier(),
-                        shipped.trackingNumber(),
-                        key);
+                order.set("status", OrderStatus.SHIPPED.code())
+                        .set("carrier", shipped.carrier())
+                        .set("tracking_number", shipped.trackingNumber());
         }
     }
 
-    private static void status(Connection c, String orders, String key, OrderStatus status) throws SQLException {
-        Sql.update(c, "UPDATE " + orders + " SET status = ? WHERE order_key = ?", status.code(), key);
-    }
-
-    private static void changeTotals(Connection c, String orders, String key, long units, long amount)
-            throws SQLException {
-        Sql.update(
-                c,
-                "UPDATE " + orders + " SET item_count = item_count + ?, total = total + ? WHERE order_key = ?",
-                units,
-                amount,
-                key);
-    }
-
+    /** A product's units in an order; a row left at zero stays, and queries skip it (no delete per event). */
     private static void changeItem(JdbcContext context, String key, String productId, long units) throws SQLException {
-        String items = context.table("order_items");
-        Sql.update(
-                context.connection(),
-                "INSERT INTO " + items + " (order_key, product_id, quantity) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (order_key, product_id) DO UPDATE SET quantity = " + items
-                        + ".quantity + excluded.quantity",
-                key,
-                productId,
-                units);
-        Sql.update(context.connection(), "DELETE FROM " + items + " WHERE order_key = ? AND quantity <= 0", key);
+        context.change(context.table("order_items"), ITEM_KEY, List.of(key, productId))
+                .add("quantity", units);
     }
 
     public static Optional<OrderSummary> find(JdbcReadModels models, String orderId) {
@@ -169,8 +149,9 @@ public final class OrderReadModel implements ProjectionHandler<JdbcContext> {
         for (String word : words(text)) {
             String pattern =
                     "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-            sql.append(" AND (LOWER(o.customer_id) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM order_items i"
-                    + " WHERE i.order_key = o.order_key AND LOWER(i.product_id) LIKE ? ESCAPE '\\'))");
+            sql.append(
+                    " AND (LOWER(o.customer_id) LIKE ? ESCAPE '\\' OR EXISTS (SELECT 1 FROM order_items i"
+                            + " WHERE i.order_key = o.order_key AND i.quantity > 0 AND LOWER(i.product_id) LIKE ? ESCAPE '\\'))");
             arguments.add(pattern);
             arguments.add(pattern);
         }

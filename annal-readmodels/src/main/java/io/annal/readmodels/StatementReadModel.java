@@ -28,7 +28,7 @@ public final class StatementReadModel implements ProjectionHandler<JdbcContext> 
     private StatementReadModel() {}
 
     public static Projection<JdbcContext> projection() {
-        return Projection.of("statement", 1, EventFilter.streamPrefixes("account-"), new StatementReadModel());
+        return Projection.of("statement", 2, EventFilter.streamPrefixes("account-"), new StatementReadModel());
     }
 
     @Override
@@ -48,16 +48,11 @@ public final class StatementReadModel implements ProjectionHandler<JdbcContext> 
 
     @Override
     public void handle(JdbcContext context, RecordedEvent event) throws SQLException {
-        Connection c = context.connection();
         String key = Sql.idOf(event.stream());
         switch (CODEC.decodeEvent(event)) {
             case AccountOpened opened ->
-                Sql.update(
-                        c,
-                        "INSERT INTO " + context.table("statement_accounts")
-                                + " (account_key, account_id) VALUES (?, ?)",
-                        key,
-                        opened.accountId());
+                context.change(context.table("statement_accounts"), "account_key", key)
+                        .set("account_id", opened.accountId());
             case Deposited deposited -> entry(context, event, key, "Deposited", deposited.amount(), deposited.amount());
             case Withdrew withdrew -> entry(context, event, key, "Withdrew", withdrew.amount(), -withdrew.amount());
             case AccountClosed closed -> {}
@@ -68,23 +63,18 @@ public final class StatementReadModel implements ProjectionHandler<JdbcContext> 
             JdbcContext context, RecordedEvent event, String key, String type, long amount, long change)
             throws SQLException {
         String entries = context.table("statement_entries");
-        long before = Sql.select(
-                        context.connection(),
-                        "SELECT balance_after FROM " + entries + " WHERE account_key = ? ORDER BY version DESC LIMIT 1",
-                        r -> r.getLong(1),
-                        key)
-                .stream()
-                .findFirst()
-                .orElse(0L);
-        Sql.update(
-                context.connection(),
+        // The balance after comes from the account's latest entry within the insert itself: no read
+        // before the write, and queued entries of one batch go in order, each seeing the one before.
+        context.write(
                 "INSERT INTO " + entries + " (account_key, version, type, amount, balance_after, recorded_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?)",
+                        + " SELECT ?, ?, ?, ?, COALESCE((SELECT balance_after FROM " + entries
+                        + " WHERE account_key = ? ORDER BY version DESC LIMIT 1), 0) + ?, ?",
                 key,
                 event.version(),
                 type,
                 amount,
-                before + change,
+                key,
+                change,
                 event.recordedAt().toString());
     }
 

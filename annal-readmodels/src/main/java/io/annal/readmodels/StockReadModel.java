@@ -25,7 +25,7 @@ public final class StockReadModel implements ProjectionHandler<JdbcContext> {
     private StockReadModel() {}
 
     public static Projection<JdbcContext> projection() {
-        return Projection.of("stock", 1, EventFilter.streamPrefixes("inventory-"), new StockReadModel());
+        return Projection.of("stock", 2, EventFilter.streamPrefixes("inventory-"), new StockReadModel());
     }
 
     @Override
@@ -33,7 +33,7 @@ public final class StockReadModel implements ProjectionHandler<JdbcContext> {
         Sql.update(
                 context.connection(),
                 "CREATE TABLE " + context.table("stock") + " (product_id VARCHAR(200) PRIMARY KEY,"
-                        + " available BIGINT NOT NULL, reserved BIGINT NOT NULL)");
+                        + " available BIGINT NOT NULL DEFAULT 0, reserved BIGINT NOT NULL DEFAULT 0)");
     }
 
     @Override
@@ -50,15 +50,9 @@ public final class StockReadModel implements ProjectionHandler<JdbcContext> {
             case StockReleased released -> quantity;
         };
         long toReserved = decoded instanceof StockAdded ? 0 : -toAvailable;
-        String table = context.table("stock");
-        Sql.update(
-                context.connection(),
-                "INSERT INTO " + table + " (product_id, available, reserved) VALUES (?, ?, ?)"
-                        + " ON CONFLICT (product_id) DO UPDATE SET available = " + table
-                        + ".available + excluded.available, reserved = " + table + ".reserved + excluded.reserved",
-                decoded.productId(),
-                toAvailable,
-                toReserved);
+        context.change(context.table("stock"), "product_id", decoded.productId())
+                .add("available", toAvailable)
+                .add("reserved", toReserved);
     }
 
     public static Optional<StockLevel> find(JdbcReadModels models, String productId) {

@@ -12,6 +12,7 @@ import io.annal.projection.Projection;
 import io.annal.projection.ProjectionHandler;
 import io.annal.projection.jdbc.JdbcContext;
 import io.annal.projection.jdbc.JdbcReadModels;
+import io.annal.projection.jdbc.RowChange;
 import io.annal.store.EventFilter;
 import io.annal.store.RecordedEvent;
 import java.sql.Connection;
@@ -26,7 +27,7 @@ public final class TransferReadModel implements ProjectionHandler<JdbcContext> {
     private TransferReadModel() {}
 
     public static Projection<JdbcContext> projection() {
-        return Projection.of("transfers", 1, EventFilter.streamPrefixes("transfer-"), new TransferReadModel());
+        return Projection.of("transfers", 2, EventFilter.streamPrefixes("transfer-"), new TransferReadModel());
     }
 
     @Override
@@ -34,37 +35,28 @@ public final class TransferReadModel implements ProjectionHandler<JdbcContext> {
         Sql.update(
                 context.connection(),
                 "CREATE TABLE " + context.table("transfers") + " (transfer_key VARCHAR(200) PRIMARY KEY,"
-                        + " transfer_id VARCHAR(200) NOT NULL, status VARCHAR(10) NOT NULL,"
-                        + " from_account VARCHAR(200) NOT NULL, to_account VARCHAR(200) NOT NULL,"
-                        + " amount BIGINT NOT NULL, reason TEXT)");
+                        + " transfer_id VARCHAR(200) NOT NULL DEFAULT '', status VARCHAR(10) NOT NULL DEFAULT 'pending',"
+                        + " from_account VARCHAR(200) NOT NULL DEFAULT '', to_account VARCHAR(200) NOT NULL DEFAULT '',"
+                        + " amount BIGINT NOT NULL DEFAULT 0, reason TEXT)");
     }
 
     @Override
     public void handle(JdbcContext context, RecordedEvent event) throws SQLException {
-        Connection c = context.connection();
-        String table = context.table("transfers");
-        String key = Sql.idOf(event.stream());
-        switch (CODEC.decodeEvent(event)) {
+        TransferEvent decoded = CODEC.decodeEvent(event);
+        if (decoded instanceof TransferDebited) {
+            return;
+        }
+        RowChange row = context.change(context.table("transfers"), "transfer_key", Sql.idOf(event.stream()));
+        switch (decoded) {
             case TransferStarted started ->
-                Sql.update(
-                        c,
-                        "INSERT INTO " + table
-                                + " (transfer_key, transfer_id, status, from_account, to_account, amount)"
-                                + " VALUES (?, ?, 'pending', ?, ?, ?)",
-                        key,
-                        started.transferId(),
-                        started.from(),
-                        started.to(),
-                        started.amount());
+                row.set("transfer_id", started.transferId())
+                        .set("status", "pending")
+                        .set("from_account", started.from())
+                        .set("to_account", started.to())
+                        .set("amount", started.amount());
             case TransferDebited debited -> {}
-            case TransferCompleted completed ->
-                Sql.update(c, "UPDATE " + table + " SET status = 'completed' WHERE transfer_key = ?", key);
-            case TransferFailed failed ->
-                Sql.update(
-                        c,
-                        "UPDATE " + table + " SET status = 'failed', reason = ? WHERE transfer_key = ?",
-                        failed.reason(),
-                        key);
+            case TransferCompleted completed -> row.set("status", "completed");
+            case TransferFailed failed -> row.set("status", "failed").set("reason", failed.reason());
         }
     }
 

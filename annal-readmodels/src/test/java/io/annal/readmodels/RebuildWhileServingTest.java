@@ -81,12 +81,12 @@ class RebuildWhileServingTest {
             int before = queries.get();
             await().atMost(Duration.ofSeconds(30)).until(() -> queries.get() > before + 20);
             assertThat(manager.info("balance").status()).isEqualTo(ProjectionStatus.REBUILDING);
-            assertThat(database.models().served("balance")).contains(new ServedGeneration(1, 1));
+            assertThat(database.models().served("balance")).contains(new ServedGeneration(1, 2));
             gate.release(Integer.MAX_VALUE / 2);
             await().atMost(Duration.ofSeconds(60))
                     .until(
                             () -> database.models().served("balance"),
-                            g -> g.equals(Optional.of(new ServedGeneration(2, 1))));
+                            g -> g.equals(Optional.of(new ServedGeneration(2, 2))));
             int switched = queries.get();
             await().atMost(Duration.ofSeconds(30)).until(() -> queries.get() > switched + 20);
             querying.set(false);

@@ -21,15 +21,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reclaims the oldest segment files once every event in them is dead by retention (deleted or
- * tombstoned streams, maxCount, maxAge, truncateBefore), while appends go on.
+ * Reclaims segment files once every event in them is dead by retention (deleted or tombstoned
+ * streams, maxCount, maxAge, truncateBefore), while appends go on.
  *
  * <p>Only whole segments wholly before the last published event are candidates, so the active
- * segment and the record a checkpoint ends with are never reclaimed; and only a run from the start
- * of the log, so that the log stays one range of positions and one number says what is gone. The
- * order makes it crash-safe: (1) an index checkpoint that covers the segments is written, since
- * their records can no longer be replayed; (2) {@link ScavengeMark} records the first kept segment;
- * (3) the segments leave the log, so reads skip their positions; (4) the files are deleted and the
+ * segment and the record a checkpoint ends with are never reclaimed; any of them may go, leaving a
+ * gap of positions that reads skip. The order makes it crash-safe: (1) an index checkpoint that
+ * covers the segments is written, since their records can no longer be replayed; (2) {@link
+ * ScavengeMark} records every reclaimed segment number, so open tells a gap from a lost file; (3)
+ * the segments leave the log, so reads skip their positions; (4) the files are deleted and the
  * directory forced. A crash before (2) reclaims nothing; after it, open finishes the deletes.
  *
  * <p>Thread safety: one scavenge at a time (the store serialises them).
@@ -66,19 +66,22 @@ final class Scavenger {
         long cut = index.events().get(published - 1);
         List<Segment> dead = new ArrayList<>();
         for (Segment segment : log.segments()) {
-            if (segment.base() + segment.capacity() > cut || !allDead(segment)) {
+            if (segment.base() + segment.capacity() > cut) {
                 break;
             }
-            dead.add(segment);
+            if (allDead(segment)) {
+                dead.add(segment);
+            }
         }
         if (dead.isEmpty()) {
             return ScavengeResult.none();
         }
-        long firstKept = dead.get(dead.size() - 1).header().number() + 1;
+        List<Long> numbers =
+                dead.stream().map(segment -> segment.header().number()).toList();
         checkpoints.writeNow(cut);
-        ScavengeMark.write(directory, firstKept);
+        ScavengeMark.write(directory, ScavengeMark.read(directory).plus(numbers));
         faults.reached(FaultPoint.DURING_SCAVENGE);
-        log.dropBefore(firstKept);
+        log.drop(numbers);
         long bytes = 0;
         for (Segment segment : dead) {
             bytes += Files.size(segment.file());

@@ -4,6 +4,7 @@ import io.annal.store.Direction;
 import io.annal.store.EventData;
 import io.annal.store.ExpectedVersion;
 import io.annal.store.StreamAppend;
+import io.annal.store.StreamMetadata;
 import io.annal.store.StreamName;
 import io.annal.store.StreamNotFoundException;
 import io.annal.store.embedded.internal.log.FaultInjector;
@@ -22,13 +23,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The process {@link CrashSafetyTest} kills: 64 writers append to their own streams (every eighth
  * one atomically to two streams) and print each acknowledged event as {@code A stream version id ;}.
- * Arguments: directory, seed, fault point (or NONE) and how many times it is passed before the
- * process halts there.
+ * Arguments: directory, seed, fault point (or NONE), how many times it is passed before the
+ * process halts there, and SCAVENGE or PLAIN. With SCAVENGE every writer's stream keeps its last
+ * {@link #MAX_COUNT} events, one event of stream {@code keeper} stays live in the first segment, and
+ * a thread writes and tombstones large streams and scavenges while the writers append, so the dead
+ * segments it reclaims leave gaps after a kept one.
  */
 public final class CrashChild {
 
     static final int WRITERS = 64;
     static final long SEGMENT_SIZE = 128 << 10;
+    static final long MAX_COUNT = 2;
+    static final StreamName KEEPER = StreamName.of("keeper");
 
     private CrashChild() {}
 
@@ -43,12 +49,26 @@ public final class CrashChild {
         }
         EmbeddedEventStore store = EmbeddedEventStore.open(config);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+        boolean scavenging = args[4].equals("SCAVENGE");
+        if (scavenging && lastVersion(store, KEEPER) < 0) {
+            List<EventData> keeper = events(new Random(seed), 1);
+            store.append(KEEPER, ExpectedVersion.noStream(), keeper);
+            print(out, KEEPER, 0, keeper);
+        }
+        // dead segments with no writer's event in them, for the scavenges while the writers append
+        for (int round = 0; scavenging && round < 2; round++) {
+            churn(store, StreamName.of("churn-" + seed + "-before-" + round), new Random(seed + round));
+        }
         out.println("READY");
         out.flush();
         List<Thread> writers = new ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
-            writers.add(Thread.ofPlatform().start(() -> write(store, writer, new Random(seed + writer), out)));
+            writers.add(
+                    Thread.ofPlatform().start(() -> write(store, writer, new Random(seed + writer), out, scavenging)));
+        }
+        if (scavenging) {
+            writers.add(Thread.ofPlatform().daemon().start(() -> scavenge(store, seed)));
         }
         for (Thread thread : writers) {
             thread.join();
@@ -67,11 +87,34 @@ public final class CrashChild {
         };
     }
 
-    private static void write(EmbeddedEventStore store, int writer, Random random, PrintStream out) {
+    /** Writes whole segments of a stream and tombstones it, then scavenges, while the writers go on. */
+    private static void scavenge(EmbeddedEventStore store, long seed) {
+        Random random = new Random(seed);
+        for (int round = 0; ; round++) {
+            store.scavenge();
+            churn(store, StreamName.of("churn-" + seed + "-" + round), random);
+        }
+    }
+
+    /** About 100 KiB of a stream that is then tombstoned: most of a segment, all dead. */
+    private static void churn(EmbeddedEventStore store, StreamName stream, Random random) {
+        store.append(stream, ExpectedVersion.noStream(), events(random, 80, 1000));
+        store.tombstone(stream, ExpectedVersion.any());
+    }
+
+    private static void write(
+            EmbeddedEventStore store, int writer, Random random, PrintStream out, boolean scavenging) {
         StreamName own = StreamName.of("writer-" + writer);
         StreamName pair = StreamName.of("pair-" + writer);
         long ownLast = lastVersion(store, own);
         long pairLast = lastVersion(store, pair);
+        // set before the stream's first event, so every event of it is under the limit
+        if (scavenging && ownLast < 0) {
+            store.setMetadata(own, StreamMetadata.none().withMaxCount(MAX_COUNT));
+        }
+        if (scavenging && pairLast < 0 && writer % 8 == 0) {
+            store.setMetadata(pair, StreamMetadata.none().withMaxCount(MAX_COUNT));
+        }
         while (true) {
             List<EventData> events = events(random, 1 + random.nextInt(3));
             if (writer % 8 == 0) {
@@ -105,9 +148,13 @@ public final class CrashChild {
     }
 
     private static List<EventData> events(Random random, int count) {
+        return events(random, count, 16);
+    }
+
+    private static List<EventData> events(Random random, int count, int size) {
         List<EventData> events = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            byte[] data = new byte[16 + random.nextInt(300)];
+            byte[] data = new byte[size + random.nextInt(300)];
             random.nextBytes(data);
             events.add(EventData.of(new UUID(random.nextLong(), random.nextLong()), "Tick", data, new byte[0]));
         }

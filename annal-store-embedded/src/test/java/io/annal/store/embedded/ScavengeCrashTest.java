@@ -38,6 +38,16 @@ class ScavengeCrashTest {
     @Test
     void a_failure_after_the_decision_keeps_the_store_working_and_the_next_open_finishes_the_scavenge()
             throws IOException {
+        failAfterTheDecision(false);
+    }
+
+    @Test
+    void a_failure_after_deciding_on_segments_behind_a_kept_one_is_finished_by_the_next_open() throws IOException {
+        failAfterTheDecision(true);
+        assertThat(Files.exists(crashed.resolve("0000000000.annal"))).isTrue();
+    }
+
+    private void failAfterTheDecision(boolean liveFirst) throws IOException {
         AtomicBoolean armed = new AtomicBoolean(true);
         FaultInjector injector = new FaultInjector() {
             @Override
@@ -51,7 +61,7 @@ class ScavengeCrashTest {
         List<RecordedEvent> live;
         try (EmbeddedEventStore store =
                 EmbeddedEventStore.open(config(directory).withFaultInjector(injector))) {
-            live = deadThenLive(store);
+            live = deadThenLive(store, liveFirst);
             int files = segmentFiles(directory);
 
             assertThatThrownBy(store::scavenge)
@@ -81,7 +91,7 @@ class ScavengeCrashTest {
         int files;
         try (EmbeddedEventStore store =
                 EmbeddedEventStore.open(config(directory).withFaultInjector(injector))) {
-            live = deadThenLive(store);
+            live = deadThenLive(store, false);
             files = segmentFiles(directory);
             scavenging.set(true);
             assertThat(store.scavenge().segments()).isPositive();
@@ -105,13 +115,19 @@ class ScavengeCrashTest {
         }
     }
 
-    /** Two and a half segments of a tombstoned stream, then 40 live events; returns what reads see. */
-    private static List<RecordedEvent> deadThenLive(EmbeddedEventStore store) {
+    /**
+     * Two and a half segments of a tombstoned stream, then 40 live events, or 10 of them before and 30
+     * after; returns what reads see.
+     */
+    private static List<RecordedEvent> deadThenLive(EmbeddedEventStore store, boolean liveFirst) {
+        if (liveFirst) {
+            store.append(KEPT, ExpectedVersion.any(), Scenarios.big(10));
+        }
         for (int i = 0; i < 15; i++) {
             store.append(OLD, ExpectedVersion.any(), Scenarios.big(10));
         }
         store.tombstone(OLD, ExpectedVersion.any());
-        store.append(KEPT, ExpectedVersion.any(), Scenarios.big(40));
+        store.append(KEPT, ExpectedVersion.any(), Scenarios.big(liveFirst ? 30 : 40));
         return ScavengeTest.allEvents(store);
     }
 

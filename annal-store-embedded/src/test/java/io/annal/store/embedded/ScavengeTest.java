@@ -71,6 +71,39 @@ class ScavengeTest {
     }
 
     @Test
+    void dead_segments_after_a_live_one_are_reclaimed_and_a_missing_one_not_reclaimed_is_corruption()
+            throws IOException {
+        List<RecordedEvent> live;
+        try (EmbeddedEventStore store = EmbeddedEventStore.open(config())) {
+            store.append(KEPT, ExpectedVersion.any(), Scenarios.big(10)); // keeps the first segment
+            fill(store, OLD, 150);
+            store.append(KEPT, ExpectedVersion.any(), Scenarios.big(30));
+            store.delete(OLD, ExpectedVersion.any());
+            live = allEvents(store);
+
+            ScavengeResult result = store.scavenge();
+
+            assertThat(result.segments()).isGreaterThanOrEqualTo(1);
+            assertThat(Files.exists(directory.resolve("0000000000.annal"))).isTrue();
+            assertThat(allEvents(store)).isEqualTo(live);
+            assertThat(store.readStream(KEPT, 0, Direction.FORWARD, 100).events())
+                    .hasSize(40);
+            assertThat(store.readAll(Position.of(Long.MAX_VALUE), Direction.BACKWARD, 4096, EventFilter.all())
+                            .events())
+                    .isEqualTo(live.reversed());
+        }
+        try (EmbeddedEventStore store = EmbeddedEventStore.open(config())) {
+            assertThat(allEvents(store)).isEqualTo(live);
+            store.append(KEPT, ExpectedVersion.exact(39), Scenarios.big(1));
+        }
+        Files.delete(directory.resolve("0000000000.annal"));
+
+        assertThatThrownBy(() -> EmbeddedEventStore.open(config()))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("earlier segment files are missing");
+    }
+
+    @Test
     void max_count_and_max_age_make_old_segments_dead_and_reclaimed_events_never_come_back() {
         try (EmbeddedEventStore store = EmbeddedEventStore.open(config())) {
             store.setMetadata(OLD, StreamMetadata.none().withMaxCount(5));

@@ -6,6 +6,7 @@ import io.annal.store.StorageException;
 import io.annal.store.StreamName;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
@@ -13,8 +14,8 @@ import java.util.function.Function;
  * The segments of the log in position order, and reads of single records by global position.
  * Every read checks the frame's CRC32C, so a record damaged after it was written fails the read
  * with the segment file and offset, and is never served. The segment list is replaced as a whole
- * (copy on write) when a segment is added or a scavenge drops the oldest ones; positions below the
- * first segment are reclaimed, and {@link #holds} says so before a read is tried.
+ * (copy on write) when a segment is added or a scavenge drops some; positions in no segment are
+ * reclaimed, and {@link #holds} says so before a read is tried.
  */
 public final class Log {
 
@@ -34,14 +35,15 @@ public final class Log {
         segments = next;
     }
 
-    /** Drops the segments numbered below {@code number}: a scavenge reclaimed them. */
-    public synchronized void dropBefore(long number) {
+    /** Drops the segments with these numbers: a scavenge reclaimed them. The last one always stays. */
+    public synchronized void drop(Collection<Long> numbers) {
         Segment[] current = segments;
-        int first = 0;
-        while (first < current.length - 1 && current[first].header().number() < number) {
-            first++;
-        }
-        segments = Arrays.copyOfRange(current, first, current.length);
+        Segment[] next = Arrays.stream(current, 0, current.length - 1)
+                .filter(segment -> !numbers.contains(segment.header().number()))
+                .toArray(Segment[]::new);
+        next = Arrays.copyOf(next, next.length + 1);
+        next[next.length - 1] = current[current.length - 1];
+        segments = next;
     }
 
     /** The segments in position order, as they stand now. */
@@ -49,9 +51,11 @@ public final class Log {
         return List.of(segments);
     }
 
-    /** Whether the record at {@code position} is still on disk (a scavenge reclaims the oldest). */
+    /** Whether the record at {@code position} is still on disk (a scavenge reclaims whole segments). */
     public boolean holds(long position) {
-        return position >= firstHeld();
+        Segment[] current = segments;
+        int at = indexOf(current, position);
+        return at >= 0 && position < current[at].base() + current[at].capacity();
     }
 
     /** The lowest position a record can still have. */
@@ -92,7 +96,19 @@ public final class Log {
 
     private Segment segmentOf(long position) {
         Segment[] current = segments;
-        int low = 0;
+        int at = indexOf(current, position);
+        Segment segment = at < 0 ? null : current[at];
+        if (segment == null
+                || position < segment.base() + SEGMENT_HEADER_SIZE
+                || position >= segment.base() + segment.capacity()) {
+            throw new StorageException("position " + position + " is in no segment of the log");
+        }
+        return segment;
+    }
+
+    /** The last segment starting at or before {@code position}, or -1. */
+    private static int indexOf(Segment[] current, long position) {
+        int low = -1;
         int high = current.length - 1;
         while (low < high) {
             int mid = (low + high + 1) >>> 1;
@@ -102,10 +118,6 @@ public final class Log {
                 high = mid - 1;
             }
         }
-        Segment segment = current[low];
-        if (position < segment.base() + SEGMENT_HEADER_SIZE || position >= segment.base() + segment.capacity()) {
-            throw new StorageException("position " + position + " is in no segment of the log");
-        }
-        return segment;
+        return low;
     }
 }

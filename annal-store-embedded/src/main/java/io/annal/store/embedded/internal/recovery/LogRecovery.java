@@ -42,9 +42,9 @@ import java.util.stream.Stream;
  * because every read checks the CRC of the frame it reads and fails with the segment and offset.
  * Without a matching checkpoint, the whole log is scanned and any damage fails the open.
  *
- * <p>After a scavenge ({@link ScavengeMark}) the log starts at the first kept segment: files below it
- * that are still present are the rest of a scavenge cut short and are deleted, and the index must
- * come from a matching checkpoint, since the reclaimed records cannot be replayed.
+ * <p>After a scavenge ({@link ScavengeMark}) the log has gaps where it reclaimed segments: files it
+ * names that are still present are the rest of a scavenge cut short and are deleted, and the index
+ * must come from a matching checkpoint, since the reclaimed records cannot be replayed.
  *
  * <p>Thread safety: runs alone, before the store accepts any call.
  */
@@ -56,10 +56,10 @@ public final class LogRecovery {
 
     public static Recovered open(Path directory, long segmentSize, FaultInjector faults) throws IOException {
         Files.createDirectories(directory);
-        long firstKept = ScavengeMark.read(directory).orElse(0);
-        List<Path> files = listSegments(directory, firstKept);
-        if (files.isEmpty() && firstKept > 0) {
-            throw corrupt(directory.resolve(segmentFileName(firstKept)), 0, "the segment file is missing");
+        ScavengeMark.Reclaimed reclaimed = ScavengeMark.read(directory);
+        List<Path> files = listSegments(directory, reclaimed);
+        if (files.isEmpty() && !reclaimed.isEmpty()) {
+            throw corrupt(directory.resolve(segmentFileName(reclaimed.below())), 0, "the segment file is missing");
         }
         if (files.isEmpty()) {
             StoreIndex index = new StoreIndex();
@@ -71,11 +71,11 @@ public final class LogRecovery {
             SegmentHeader previous = null;
             for (int i = 0; i < files.size(); i++) {
                 SegmentHeader header = readHeader(files.get(i));
-                checkSequence(files.get(i), header, previous, firstKept);
+                checkSequence(files.get(i), header, previous, reclaimed);
                 segments.add(Segment.open(files.get(i), header, i == files.size() - 1, faults));
                 previous = header;
             }
-            return recover(directory, segments, firstKept);
+            return recover(directory, segments, reclaimed);
         } catch (IOException | RuntimeException e) {
             for (Segment segment : segments) {
                 segment.seal();
@@ -84,11 +84,12 @@ public final class LogRecovery {
         }
     }
 
-    private static Recovered recover(Path directory, List<Segment> segments, long firstKept) throws IOException {
+    private static Recovered recover(Path directory, List<Segment> segments, ScavengeMark.Reclaimed reclaimed)
+            throws IOException {
         Optional<IndexCheckpoint.Loaded> checkpoint =
                 IndexCheckpoint.read(directory).filter(loaded -> CheckpointMatch.matches(segments, loaded));
-        if (firstKept > 0 && checkpoint.isEmpty()) {
-            throw new StorageException("segments below " + firstKept + " in " + directory + " were reclaimed by a"
+        if (!reclaimed.isEmpty() && checkpoint.isEmpty()) {
+            throw new StorageException("segments of " + directory + " were reclaimed by a"
                     + " scavenge, so the index cannot be rebuilt from the log alone, and " + IndexCheckpoint.FILE
                     + " is missing or does not match the log; restore it from the same backup as the segments");
         }
@@ -108,7 +109,10 @@ public final class LogRecovery {
             Segment segment = segments.get(i);
             int scanFrom =
                     (int) Math.min(segment.capacity(), Math.max(SEGMENT_HEADER_SIZE, coveredEnd - segment.base()));
-            if (i > first && segment.header().previousDataEnd() != previousEnd) {
+            // after a reclaimed segment there is no previous data end to compare with
+            boolean follows = i > first
+                    && segment.header().number() == segments.get(i - 1).header().number() + 1;
+            if (follows && segment.header().previousDataEnd() != previousEnd) {
                 throw corrupt(
                         segment.file(),
                         0,
@@ -128,14 +132,14 @@ public final class LogRecovery {
         return new Recovered(new Log(segments, index::resolve), dataEnd, index);
     }
 
-    private static List<Path> listSegments(Path directory, long firstKept) throws IOException {
+    private static List<Path> listSegments(Path directory, ScavengeMark.Reclaimed reclaimed) throws IOException {
         try (Stream<Path> all = Files.list(directory)) {
             List<Path> files = new ArrayList<>();
             for (Path file : all.sorted().toList()) {
                 String name = file.getFileName().toString();
                 if (name.endsWith(TEMPORARY_SUFFIX)) {
                     Files.delete(file); // a segment roll that did not finish: never part of the log
-                } else if (name.endsWith(SEGMENT_SUFFIX) && reclaimed(name, firstKept)) {
+                } else if (name.endsWith(SEGMENT_SUFFIX) && reclaimed(name, reclaimed)) {
                     Files.delete(file); // a scavenge decided to reclaim it and was cut short
                 } else if (name.endsWith(SEGMENT_SUFFIX)) {
                     files.add(file);
@@ -145,12 +149,12 @@ public final class LogRecovery {
         }
     }
 
-    private static boolean reclaimed(String name, long firstKept) {
+    private static boolean reclaimed(String name, ScavengeMark.Reclaimed reclaimed) {
         String number = name.substring(0, name.length() - SEGMENT_SUFFIX.length());
         return number.chars().allMatch(Character::isDigit)
                 && !number.isEmpty()
                 && number.length() < 19
-                && Long.parseLong(number) < firstKept;
+                && reclaimed.contains(Long.parseLong(number));
     }
 
     private static SegmentHeader readHeader(Path file) throws IOException {
@@ -167,24 +171,30 @@ public final class LogRecovery {
         }
     }
 
-    private static void checkSequence(Path file, SegmentHeader header, SegmentHeader previous, long firstKept) {
+    private static void checkSequence(
+            Path file, SegmentHeader header, SegmentHeader previous, ScavengeMark.Reclaimed reclaimed) {
         if (previous == null) {
-            if (header.number() != firstKept) {
+            if (!reclaimed.all(0, header.number())) {
                 throw corrupt(
                         file,
                         0,
-                        "the first segment file has number " + header.number() + " but the log starts at segment "
-                                + firstKept + ": earlier segment files are missing");
+                        "the first segment file has number " + header.number() + " but not every segment before it"
+                                + " was reclaimed by a scavenge: earlier segment files are missing");
             }
             return;
         }
-        if (header.number() != previous.number() + 1
-                || header.basePosition() != previous.basePosition() + previous.capacity()) {
+        long end = previous.basePosition() + previous.capacity();
+        boolean next = header.number() == previous.number() + 1 && header.basePosition() == end;
+        // a gap of reclaimed segments, each at least the smallest segment long
+        boolean afterGap = header.number() > previous.number() + 1
+                && reclaimed.all(previous.number() + 1, header.number())
+                && header.basePosition() >= end + (header.number() - previous.number() - 1) * MIN_SEGMENT_SIZE;
+        if (!next && !afterGap) {
             throw corrupt(
                     file,
                     0,
                     "segment " + header.number() + " does not follow segment " + previous.number()
-                            + ": a segment file is missing or foreign");
+                            + " and no scavenge reclaimed the segments between: a segment file is missing or foreign");
         }
     }
 

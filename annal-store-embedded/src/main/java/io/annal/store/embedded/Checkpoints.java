@@ -5,6 +5,7 @@ import io.annal.store.embedded.internal.index.StoreIndex;
 import io.annal.store.embedded.internal.log.FaultInjector;
 import io.annal.store.embedded.internal.log.Log;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Writes index checkpoints in the background while the store runs, so that open after a crash
- * replays at most about {@code every} bytes of log instead of everything since the last clean
+ * replays at most about {@code every} bytes of log (or the last checkpoint's size, if larger) instead of everything since the last clean
  * close. The appender names the cut (the last record of a batch it has just published) and a
  * background thread writes it; appends never wait for a checkpoint. A failed checkpoint loses
  * nothing: the log is the truth, and the next open just replays more of it.
@@ -33,6 +34,8 @@ final class Checkpoints {
     private long lastCut;
     /** The cut of the newest checkpoint written; touched only by the checkpoint thread. */
     private long written = -1;
+    /** The size of the newest checkpoint written, in bytes. */
+    private volatile long writtenBytes;
 
     Checkpoints(Path directory, StoreIndex index, Log log, FaultInjector faults, long every) {
         this.directory = directory;
@@ -48,7 +51,7 @@ final class Checkpoints {
     /** Called after a batch is durable and published: starts a checkpoint if one is due. */
     void published() {
         long cut = index.lastRecordPosition();
-        if (cut < 0 || cut - lastCut < every || !writing.compareAndSet(false, true)) {
+        if (cut < 0 || !due(cut - lastCut, every, writtenBytes) || !writing.compareAndSet(false, true)) {
             return;
         }
         lastCut = cut;
@@ -61,6 +64,16 @@ final class Checkpoints {
                 writing.set(false);
             }
         });
+    }
+
+    /**
+     * Each checkpoint rewrites the whole index (about 25 B per event), so with a fixed interval a
+     * large store wrote more checkpoint than log, and each one's force stalled the appender's forces
+     * behind it. Waiting for at least as much log as the last checkpoint took keeps checkpoints
+     * below half of what is written, and the log replayed after a crash in proportion to the index.
+     */
+    static boolean due(long logSinceLast, long every, long lastCheckpointBytes) {
+        return logSinceLast >= Math.max(every, lastCheckpointBytes);
     }
 
     /**
@@ -92,6 +105,7 @@ final class Checkpoints {
         }
         IndexCheckpoint.write(directory, index, cut, log.frameCrcAt(cut), faults);
         written = cut;
+        writtenBytes = Files.size(directory.resolve(IndexCheckpoint.FILE));
     }
 
     /** Waits for a checkpoint being written, so that the final one does not race it. */

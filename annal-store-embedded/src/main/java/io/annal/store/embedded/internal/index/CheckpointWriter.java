@@ -1,16 +1,21 @@
 package io.annal.store.embedded.internal.index;
 
+import io.annal.store.embedded.internal.log.LogFormat;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.zip.CRC32C;
 
-/** Writes a checkpoint through one large buffer, with a running CRC32C appended by {@link #finish}. */
+/**
+ * Writes a checkpoint through one large buffer, with a running CRC32C appended by {@link #finish},
+ * forcing as it goes so that the appender's forces never queue behind the whole file.
+ */
 final class CheckpointWriter {
 
     private final FileChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
     private final CRC32C crc = new CRC32C();
+    private long unforced;
 
     CheckpointWriter(FileChannel channel) {
         this.channel = channel;
@@ -67,9 +72,14 @@ final class CheckpointWriter {
     private void flush() throws IOException {
         buffer.flip();
         crc.update(buffer.duplicate());
+        unforced += buffer.remaining();
         while (buffer.hasRemaining()) {
             channel.write(buffer);
         }
         buffer.clear();
+        if (unforced >= LogFormat.BACKGROUND_FORCE_BYTES) {
+            channel.force(false);
+            unforced = 0;
+        }
     }
 }

@@ -55,6 +55,12 @@ public final class LogFormat {
     public static final String SEGMENT_SUFFIX = ".annal";
     public static final String TEMPORARY_SUFFIX = ".tmp";
 
+    /**
+     * Background writers (segment zero-fill, index checkpoint) force after every this many bytes:
+     * a force of tens of MB at once made the appender's forces beside it wait 100-300 ms.
+     */
+    public static final int BACKGROUND_FORCE_BYTES = 4 << 20;
+
     private LogFormat() {}
 
     public static int frameSize(int bodyLength) {

@@ -80,6 +80,9 @@ final class SegmentPreparer {
             for (long at = 0; at < capacity; ) {
                 ByteBuffer zeros = ZEROS.duplicate().limit((int) Math.min(ZEROS.capacity(), capacity - at));
                 at += out.write(zeros, at);
+                if (at % BACKGROUND_FORCE_BYTES == 0 && at < capacity) {
+                    out.force(false);
+                }
             }
             out.force(true);
         }

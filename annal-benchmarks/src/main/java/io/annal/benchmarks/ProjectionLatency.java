@@ -42,13 +42,15 @@ public final class ProjectionLatency {
         int rate = Integer.parseInt(options.getOrDefault("rate", "5000"));
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "20"));
         int warmup = 3;
+        // "merged": JdbcContext.change (rows merged, multi-row upserts); "queued": one upsert per event.
+        boolean merged = !options.getOrDefault("writes", "merged").equals("queued");
         Path dir = Files.createTempDirectory("annal-p8-");
         LatencyRecorder recorder = new LatencyRecorder();
         LatencyRecorder appends = new LatencyRecorder(); // the append alone: store or projection?
         AtomicLong failed = new AtomicLong();
         try (EmbeddedEventStore store = EmbeddedEventStore.open(EmbeddedStoreConfig.of(dir.resolve("store")));
                 ProjectionManager manager = ProjectionManager.create(store)) {
-            Projection<JdbcContext> balances = Projection.of("balances", 1, EventFilter.all(), new Balances());
+            Projection<JdbcContext> balances = Projection.of("balances", 1, EventFilter.all(), new Balances(merged));
             manager.start(balances, JdbcReadModels.sqlite(dir.resolve("read.db")));
             long period = TimeUnit.SECONDS.toNanos(1) / rate;
             long total = (long) rate * (warmup + seconds);
@@ -112,16 +114,26 @@ public final class ProjectionLatency {
 
     /** One row per account: the sum of its deposits. */
     private static final class Balances implements ProjectionHandler<JdbcContext> {
+        private final boolean merged;
+
+        Balances(boolean merged) {
+            this.merged = merged;
+        }
+
         @Override
         public void prepare(JdbcContext c) throws Exception {
             try (Statement s = c.connection().createStatement()) {
-                s.execute(
-                        "CREATE TABLE " + c.table("balances") + " (account TEXT PRIMARY KEY, amount INTEGER NOT NULL)");
+                s.execute("CREATE TABLE " + c.table("balances")
+                        + " (account TEXT PRIMARY KEY, amount INTEGER NOT NULL DEFAULT 0)");
             }
         }
 
         @Override
         public void handle(JdbcContext c, RecordedEvent e) throws Exception {
+            if (merged) {
+                c.change(c.table("balances"), "account", e.stream().value()).add("amount", 1);
+                return;
+            }
             c.write(
                     "INSERT INTO " + c.table("balances") + " (account, amount) VALUES (?, 1)"
                             + " ON CONFLICT (account) DO UPDATE SET amount = amount + 1",

@@ -20,13 +20,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * P9: rebuilds a SQL read model in PostgreSQL (embedded, durable settings; see {@link PgServer})
  * from an embedded store filled once by {@link StoreFill}. The read model keeps one row per stream
- * (event count, last position), one upsert per event queued with {@link JdbcContext#write} and sent
- * as one JDBC batch per transaction of {@code --batch} events ({@code --writes direct}: one
- * round trip per upsert, as before). The
+ * (event count, last position), changed with {@link JdbcContext#change}: a transaction's changes of
+ * {@code --batch} events merged by row and sent as multi-row upserts ({@code --writes queued}: one
+ * single-row upsert per event in one JDBC batch; {@code --writes direct}: one round trip each). The
  * first build is timed, then {@code --rounds} rebuilds beside the served one until each takes over.
  *
  * <pre>
@@ -43,12 +44,16 @@ public final class ProjectionRebuild {
         long events = Long.parseLong(options.getOrDefault("events", "200000"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "3"));
         int batch = Integer.parseInt(options.getOrDefault("batch", "1024"));
-        // "direct": each upsert runs on its own (one round trip per event), for a ratio in the same run.
-        boolean queued = !options.getOrDefault("writes", "queued").equals("direct");
+        // "merged": JdbcContext.change, rows merged by key and sent as multi-row upserts; "queued": one
+        // JDBC batch of single-row upserts; "direct": one round trip per event. Ratios in one session.
+        String writes = options.getOrDefault("writes", "merged");
+        if (!List.of("merged", "queued", "direct").contains(writes)) {
+            throw new IllegalArgumentException("--writes is merged, queued or direct (got " + writes + ")");
+        }
         Path dir = Path.of(options.getOrDefault("dir", "/tmp/annal-bench-rebuild-" + events));
         Files.createDirectories(dir);
         StoreFill.ensure(dir, events, 1000, 100);
-        Projection<JdbcContext> projection = Projection.of("stream_totals", 1, EventFilter.all(), new Totals(queued));
+        Projection<JdbcContext> projection = Projection.of("stream_totals", 1, EventFilter.all(), new Totals(writes));
         try (PgServer pg = PgServer.start(options.get("url"));
                 EmbeddedEventStore store = EmbeddedEventStore.open(EmbeddedStoreConfig.of(dir))) {
             HikariConfig config = new HikariConfig();
@@ -94,7 +99,7 @@ public final class ProjectionRebuild {
                         events,
                         pg.describe(),
                         batch,
-                        queued ? "queued" : "direct",
+                        writes,
                         first / 1e3,
                         rates[rounds / 2] / 1e3,
                         rates[rounds - 1] / 1e3,
@@ -105,10 +110,10 @@ public final class ProjectionRebuild {
 
     /** One row per stream: its event count and last position. */
     private static final class Totals implements ProjectionHandler<JdbcContext> {
-        private final boolean queued;
+        private final String writes;
 
-        Totals(boolean queued) {
-            this.queued = queued;
+        Totals(String writes) {
+            this.writes = writes;
         }
 
         @Override
@@ -122,10 +127,16 @@ public final class ProjectionRebuild {
         @Override
         public void handle(JdbcContext c, RecordedEvent e) throws Exception {
             String table = c.table("stream_totals");
+            if (writes.equals("merged")) {
+                c.change(table, "stream", e.stream().value())
+                        .add("events", 1)
+                        .set("last_position", e.position().value());
+                return;
+            }
             String upsert = "INSERT INTO " + table + " (stream, events, last_position) VALUES (?, 1, ?)"
                     + " ON CONFLICT (stream) DO UPDATE SET events = " + table + ".events + 1,"
                     + " last_position = excluded.last_position";
-            if (queued) {
+            if (writes.equals("queued")) {
                 c.write(upsert, e.stream().value(), e.position().value());
                 return;
             }

@@ -71,6 +71,38 @@ class RowChangesTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(SqlDialect.class)
+    void a_change_the_database_refuses_when_the_batch_is_sent_parks_only_its_event(SqlDialect dialect)
+            throws Exception {
+        try (InMemoryEventStore store = InMemoryEventStore.create();
+                ReadModelDatabase database = ReadModelDatabase.open(dialect, directory);
+                ProjectionManager manager =
+                        ProjectionManager.create(store, store, BIG_BATCHES, InstantSource.system())) {
+            Map<Long, String> expected = new TreeMap<>();
+            for (long key = 0; key < 40; key++) {
+                append(store, "c-" + key, key + " add 1");
+                expected.put(key, "1:");
+                if (key == 20) {
+                    append(store, "poison", "7 add 500000"); // over the table's CHECK, merged into key 7's row
+                }
+            }
+            Position head = store.headPosition().orElseThrow();
+            manager.start(Projection.of("counters", 1, EventFilter.all(), new Counters()), database.models());
+
+            assertThat(manager.awaitPosition("counters", head, Duration.ofSeconds(30)))
+                    .isTrue();
+            assertThat(rows(database.models())).isEqualTo(expected);
+            assertThat(manager.deadLetters())
+                    .singleElement()
+                    .satisfies(letter -> assertThat(letter.stream()).isEqualTo(StreamName.of("poison")));
+        }
+    }
+
+    private static void append(InMemoryEventStore store, String stream, String change) {
+        store.append(StreamName.of(stream), ExpectedVersion.any(), List.of(EventData.json("C", "\"" + change + "\"")));
+    }
+
     @Test
     void a_bad_column_name_is_refused_before_anything_is_queued() throws Exception {
         try (ReadModelDatabase database = ReadModelDatabase.open(SqlDialect.SQLITE, directory)) {
@@ -122,7 +154,7 @@ class RowChangesTest {
         public void prepare(JdbcContext c) throws Exception {
             try (Statement s = c.connection().createStatement()) {
                 s.execute("CREATE TABLE " + c.table("counters") + " (k BIGINT PRIMARY KEY,"
-                        + " total BIGINT NOT NULL DEFAULT 0, label TEXT NOT NULL DEFAULT '')");
+                        + " total BIGINT NOT NULL DEFAULT 0 CHECK (total < 100000), label TEXT NOT NULL DEFAULT '')");
             }
         }
 

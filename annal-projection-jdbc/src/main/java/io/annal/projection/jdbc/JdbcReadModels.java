@@ -84,6 +84,56 @@ public final class JdbcReadModels implements ProjectionStore<JdbcContext> {
         return read(query);
     }
 
+    /**
+     * Sets up projections to be applied inside the PostgreSQL event store's append transactions
+     * (see {@link InlineSqlProjections}). A projection this database does not serve yet gets an
+     * empty first build, so it sees only events appended from now on: to build one over events
+     * already stored, run it once with a {@code ProjectionManager} until it is caught up, stop
+     * that, then run it inline at the same version.
+     *
+     * @throws IllegalStateException for SQLite, or for a projection served at another version
+     */
+    public InlineSqlProjections inline(List<Projection<JdbcContext>> projections) {
+        if (dialect != SqlDialect.POSTGRESQL) {
+            throw new IllegalStateException("projections run inside the store's transactions only when the read"
+                    + " models are in PostgreSQL beside the event store; use a ProjectionManager for these");
+        }
+        List<InlineSqlProjections.Build> builds = new java.util.ArrayList<>();
+        for (Projection<JdbcContext> projection : projections) {
+            builds.add(inlineBuild(projection));
+        }
+        String searchPath = read(c -> {
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery("SELECT current_setting('search_path')")) {
+                r.next();
+                return r.getString(1);
+            }
+        });
+        return new InlineSqlProjections(builds, searchPath);
+    }
+
+    private InlineSqlProjections.Build inlineBuild(Projection<JdbcContext> projection) {
+        Optional<ServedGeneration> served = served(projection.name());
+        if (served.isPresent() && served.get().codeVersion() != projection.version()) {
+            throw new IllegalStateException("projection '" + projection.name() + "' is served at version "
+                    + served.get().codeVersion() + " but the code is at version " + projection.version()
+                    + ": rebuild it with a ProjectionManager first, then run it inline");
+        }
+        if (served.isPresent()) {
+            return new InlineSqlProjections.Build(projection, served.get().generation());
+        }
+        try {
+            create(projection, 1);
+            serve(projection.name(), 1, projection.version());
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new ReadModelException(
+                    "could not create projection '" + projection.name() + "': " + e.getMessage(), e);
+        }
+        return new InlineSqlProjections.Build(projection, 1);
+    }
+
     @Override
     public Optional<ServedGeneration> served(String projection) {
         return read(c -> served(c, projection));

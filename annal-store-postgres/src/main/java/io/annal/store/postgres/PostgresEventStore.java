@@ -55,13 +55,13 @@ public final class PostgresEventStore implements EventStore {
     private final HorizonMonitor monitor;
     private final Set<CatchUpSubscription> subscriptions = ConcurrentHashMap.newKeySet();
 
-    private PostgresEventStore(Database db, PostgresStoreConfig config) {
+    private PostgresEventStore(Database db, PostgresStoreConfig config, Optional<InTransaction> inTransaction) {
         this.db = db;
         this.streamReads = new StreamReads(db, config.clock());
         this.allReads = new AllReads(db, config.clock());
         this.changes = new StreamChanges(db);
         this.queries = new StreamQueries(db);
-        this.writer = new GroupCommitWriter(db, config.clock(), notifier::notifyAppended);
+        this.writer = new GroupCommitWriter(db, config.clock(), notifier::notifyAppended, inTransaction);
         this.listener = new AppendListener(db, notifier::notifyAppended);
         long head = allReads.headPosition().map(Position::value).orElse(-1L);
         this.monitor = new HorizonMonitor(db, head, config.stallThreshold(), config.stallCheckInterval());
@@ -69,13 +69,25 @@ public final class PostgresEventStore implements EventStore {
 
     /** Connects, creates or upgrades the schema, and starts the store. */
     public static PostgresEventStore open(PostgresStoreConfig config) {
+        return open(config, Optional.empty());
+    }
+
+    /**
+     * Opens the store with work that runs inside every append transaction before it commits, such
+     * as inline projections into read models in the same database (see {@link InTransaction}).
+     */
+    public static PostgresEventStore open(PostgresStoreConfig config, InTransaction inTransaction) {
+        return open(config, Optional.of(Objects.requireNonNull(inTransaction, "inTransaction")));
+    }
+
+    private static PostgresEventStore open(PostgresStoreConfig config, Optional<InTransaction> inTransaction) {
         Objects.requireNonNull(config, "config");
         SchemaName schema = new SchemaName(config.schema());
         DataSource source = config.dataSource().orElseGet(() -> urlSource(config));
         Database db =
                 Database.open(schema, source, source::getConnection, config.maxPoolSize(), config.connectionTimeout());
         try {
-            return new PostgresEventStore(db, config);
+            return new PostgresEventStore(db, config, inTransaction);
         } catch (RuntimeException e) {
             db.close();
             throw e;

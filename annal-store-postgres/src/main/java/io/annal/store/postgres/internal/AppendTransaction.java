@@ -3,6 +3,8 @@ package io.annal.store.postgres.internal;
 import io.annal.store.AppendResult;
 import io.annal.store.EventData;
 import io.annal.store.EventStoreException;
+import io.annal.store.Position;
+import io.annal.store.RecordedEvent;
 import io.annal.store.StreamName;
 import io.annal.store.postgres.internal.AppendPlanner.Fresh;
 import io.annal.store.postgres.internal.AppendPlanner.PartPlan;
@@ -64,6 +66,27 @@ final class AppendTransaction {
 
         List<Outcome> outcomes() {
             return outcomes;
+        }
+
+        /** The accepted events as they will be stored, in position order. */
+        List<RecordedEvent> recorded() {
+            List<RecordedEvent> events = new ArrayList<>();
+            for (Fresh f : fresh) {
+                for (int i = 0; i < f.events().size(); i++) {
+                    EventData event = f.events().get(i);
+                    EventSlot slot = f.slots().get(i);
+                    events.add(new RecordedEvent(
+                            f.stream(),
+                            slot.version,
+                            Position.of(slot.position()),
+                            event.id(),
+                            event.type(),
+                            event.data(),
+                            event.metadata(),
+                            now));
+                }
+            }
+            return events; // positions were allocated in this order
         }
 
         /** Writes the accepted events and commits; a failure leaves the transaction to roll back. */

@@ -3,8 +3,10 @@ package io.annal.store.postgres.internal;
 import io.annal.store.AppendResult;
 import io.annal.store.EventData;
 import io.annal.store.EventStoreException;
+import io.annal.store.RecordedEvent;
 import io.annal.store.StorageException;
 import io.annal.store.StreamAppend;
+import io.annal.store.postgres.InTransaction;
 import io.annal.store.postgres.internal.AppendTransaction.Outcome;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -45,6 +47,9 @@ public final class GroupCommitWriter implements AutoCloseable {
 
     private static final int MAX_BATCH_EVENTS = 4096;
     private static final long MAX_BATCH_BYTES = 16L << 20;
+    /** SQL's class for a failure in code outside the database, which no reconnecting cures. */
+    private static final String EXTERNAL_ROUTINE_FAILED = "38000";
+
     private static final System.Logger LOG = System.getLogger(GroupCommitWriter.class.getName());
 
     private final Database db;
@@ -52,6 +57,7 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final FastAppend fast;
     private final InstantSource clock;
     private final Runnable afterCommit;
+    private final Optional<InTransaction> inTransaction;
     private final Queue<PendingAppend> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock committing = new ReentrantLock();
     /** Released when appends are left queued with nobody committing them. */
@@ -60,12 +66,14 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closing;
 
-    public GroupCommitWriter(Database db, InstantSource clock, Runnable afterCommit) {
+    public GroupCommitWriter(
+            Database db, InstantSource clock, Runnable afterCommit, Optional<InTransaction> inTransaction) {
         this.db = db;
         this.transaction = new AppendTransaction(db.schema());
         this.fast = new FastAppend(db.schema());
         this.clock = clock;
         this.afterCommit = afterCommit;
+        this.inTransaction = inTransaction;
         this.thread = Thread.ofPlatform()
                 .name("annal-pg-writer-" + db.schema().value())
                 .daemon(true)
@@ -198,7 +206,8 @@ public final class GroupCommitWriter implements AutoCloseable {
 
     private List<Outcome> commit(List<PendingAppend> batch) throws CommitFailure {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        if (FastAppend.accepts(batch)) {
+        // The one-round-trip path commits inside its request, leaving no room for work before the commit.
+        if (inTransaction.isEmpty() && FastAppend.accepts(batch)) {
             Optional<List<Outcome>> done = commitFast(batch, now);
             if (done.isPresent()) {
                 return done.get();
@@ -209,6 +218,9 @@ public final class GroupCommitWriter implements AutoCloseable {
             c.setAutoCommit(false);
             try {
                 AppendTransaction.Planned planned = transaction.plan(c, batch, now);
+                if (inTransaction.isPresent()) {
+                    runInTransaction(c, planned.recorded());
+                }
                 committing = true;
                 planned.commit(c);
                 return planned.outcomes();
@@ -228,6 +240,22 @@ public final class GroupCommitWriter implements AutoCloseable {
         } catch (SQLException e) {
             // The request carries its own commit: a lost connection leaves the outcome open.
             throw new CommitFailure(e, Failures.isConnectionLoss(e));
+        }
+    }
+
+    /**
+     * Runs the work in the open transaction. Its runtime failures become SQL failures, so that the
+     * batch is retried one append per transaction and only the append the work refuses fails.
+     */
+    private void runInTransaction(Connection c, List<RecordedEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
+        try {
+            inTransaction.orElseThrow().apply(c, events);
+        } catch (RuntimeException e) {
+            throw new SQLException(
+                    "the work run inside the append transaction failed: " + e, EXTERNAL_ROUTINE_FAILED, e);
         }
     }
 

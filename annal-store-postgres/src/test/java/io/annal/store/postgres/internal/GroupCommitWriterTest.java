@@ -19,6 +19,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -45,7 +46,8 @@ class GroupCommitWriterTest {
         source.setUrl(TestPostgres.url());
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         try (Database db = Database.open(schema, source, source::getConnection, 4, BOUND);
-                GroupCommitWriter writer = new GroupCommitWriter(db, InstantSource.system(), () -> {});
+                GroupCommitWriter writer =
+                        new GroupCommitWriter(db, InstantSource.system(), () -> {}, Optional.empty());
                 Connection gate = DriverManager.getConnection(TestPostgres.url())) {
             StreamName gated = StreamName.of("gate");
             writer.append(

@@ -136,9 +136,9 @@ final class Appender {
     private void process(List<WriteRequest> batch) {
         Object[] outcomes = new Object[batch.size()];
         builder.start();
-        builder.prefetch(batch);
         try {
             for (int i = 0; i < outcomes.length; i++) {
+                builder.prefetch(batch, i);
                 try {
                     outcomes[i] = builder.apply(batch.get(i));
                 } catch (EventStoreException refused) {

@@ -41,6 +41,8 @@ import java.util.UUID;
  */
 final class BatchBuilder {
 
+    private static final int PREFETCH_AHEAD = 256;
+
     private final StoreIndex index;
     private final Log log;
     private final LogWriter writer;
@@ -48,6 +50,9 @@ final class BatchBuilder {
     private final Map<StreamName, PendingStream> streams = new HashMap<>();
     private final List<LogRecord> records = new ArrayList<>();
     private long batchEvents;
+    private int prefetched;
+    private long prefetchedEvents;
+    private long appliedEvents;
     private String lastType = "";
     private byte[] lastTypeBytes = new byte[0];
 
@@ -62,17 +67,32 @@ final class BatchBuilder {
         streams.clear();
         records.clear();
         batchEvents = 0;
+        prefetched = 0;
+        prefetchedEvents = 0;
+        appliedEvents = 0;
     }
 
-    /** Brings the id table's lines for every event of the batch into the cache, all at once. */
-    void prefetch(List<WriteRequest> batch) {
-        for (WriteRequest request : batch) {
-            if (request instanceof WriteRequest.Append append) {
+    /**
+     * Brings the id table's lines into the cache for request {@code next} of the batch and for the
+     * requests after it, up to {@link #PREFETCH_AHEAD} events ahead of it. The reads are independent,
+     * so their cache and TLB misses overlap. A short window rather than the whole batch: the lines
+     * and pages of 8,000 ids no longer fit the caches by the time their lookups come (the table's
+     * share of the appender's samples fell from 40-45% to 25-31% in P2).
+     */
+    void prefetch(List<WriteRequest> batch, int next) {
+        while (prefetched < batch.size() && (prefetched <= next || prefetchedEvents - appliedEvents < PREFETCH_AHEAD)) {
+            if (batch.get(prefetched++) instanceof WriteRequest.Append append) {
                 for (StreamAppend part : append.parts()) {
                     for (EventData event : part.events()) {
                         index.ids().prefetch(event.id());
+                        prefetchedEvents++;
                     }
                 }
+            }
+        }
+        if (batch.get(next) instanceof WriteRequest.Append append) {
+            for (StreamAppend part : append.parts()) {
+                appliedEvents += part.events().size();
             }
         }
     }

@@ -42,9 +42,10 @@ public final class EventIdIndex {
 
     /**
      * Reads the slots a lookup of {@code id} probes first, so that the lookup and the insert soon
-     * after find it in the CPU cache. Called for every id of a batch before any lookup: these reads
-     * do not depend on each other, so the processor overlaps their cache misses (the table is tens
-     * of MB, and a fresh id lands on a random line of it) instead of taking them one at a time.
+     * after find it in the CPU cache. Called for the ids of the next few hundred events of a batch
+     * before their lookups: these reads do not depend on each other, so the processor overlaps their
+     * cache misses (the table is tens of MB, and a fresh id lands on a random line of it) instead of
+     * taking them one at a time.
      */
     public void prefetch(UUID id) {
         long[] table = slots;

@@ -92,16 +92,12 @@ public final class EventCodec<E> {
      * @throws UnknownEventTypeException the type is unknown and the policy is {@code FAIL}
      */
     public Decoded<E> decode(RecordedEvent event) {
-        return decode(
-                event.stream() + "@" + event.version() + " (id " + event.id() + ")",
-                event.type(),
-                event.data(),
-                event.metadata());
+        return decode(new Where(event), event.type(), event.data(), event.metadata());
     }
 
     /** Reads an event that has not been stored yet, exactly as {@link #decode(RecordedEvent)}. */
     public Decoded<E> decode(EventData event) {
-        return decode("with id " + event.id(), event.type(), event.data(), event.metadata());
+        return decode(new Where(event), event.type(), event.data(), event.metadata());
     }
 
     /**
@@ -113,11 +109,11 @@ public final class EventCodec<E> {
         return switch (decoded) {
             case Decoded.Known<E> known -> known.event();
             case Decoded.Unknown<E> unknown ->
-                throw unknownType(event.stream() + "@" + event.version(), unknown.type());
+                throw unknownType(new Where(event.stream() + "@" + event.version()), unknown.type());
         };
     }
 
-    private Decoded<E> decode(String where, String typeName, byte[] data, byte[] metadataBytes) {
+    private Decoded<E> decode(Where where, String typeName, byte[] data, byte[] metadataBytes) {
         Metadata metadata;
         try {
             metadata = Metadata.parse(metadataBytes);
@@ -136,7 +132,7 @@ public final class EventCodec<E> {
                 bind(route.get(), data, where, stored), route.get().target(), metadata);
     }
 
-    private static int storedVersion(Metadata metadata, String where) {
+    private static int storedVersion(Metadata metadata, Where where) {
         if (metadata.value(Metadata.SCHEMA_VERSION).isEmpty()) {
             return 1;
         }
@@ -146,7 +142,7 @@ public final class EventCodec<E> {
                         + metadata.value(Metadata.SCHEMA_VERSION).orElseThrow()));
     }
 
-    private E bind(TypeRegistry.Route<E> route, byte[] data, String where, EventType stored) {
+    private E bind(TypeRegistry.Route<E> route, byte[] data, Where where, EventType stored) {
         try {
             if (route.upcasters().isEmpty() && data.length > 0) {
                 E event = Json.MAPPER.readValue(data, route.eventClass());
@@ -184,7 +180,7 @@ public final class EventCodec<E> {
         }
     }
 
-    private static ObjectNode upcast(Upcaster upcaster, ObjectNode data, String where) {
+    private static ObjectNode upcast(Upcaster upcaster, ObjectNode data, Where where) {
         try {
             return upcaster.upcast(data);
         } catch (CodecException e) {
@@ -194,7 +190,7 @@ public final class EventCodec<E> {
         }
     }
 
-    private static JsonNode tree(byte[] data, String where, EventType stored) {
+    private static JsonNode tree(byte[] data, Where where, EventType stored) {
         try {
             return Json.parse(data);
         } catch (JsonProcessingException e) {
@@ -216,7 +212,7 @@ public final class EventCodec<E> {
                 + ")";
     }
 
-    private UnknownEventTypeException unknownType(String where, EventType stored) {
+    private UnknownEventTypeException unknownType(Where where, EventType stored) {
         String remedy = "; or build the codec with onUnknownType(PASS_THROUGH) to receive it as Decoded.Unknown";
         var current = registry.currentVersion(stored.name());
         if (current.isPresent()) {
@@ -306,6 +302,18 @@ public final class EventCodec<E> {
          */
         public EventCodec<E> build() {
             return new EventCodec<>(TypeRegistry.of(base, registrations, upcasters), unknownTypes);
+        }
+    }
+
+    /** Names an event in error messages; built only when one is thrown, not for every decode. */
+    private record Where(Object event) {
+        @Override
+        public String toString() {
+            return switch (event) {
+                case RecordedEvent e -> e.stream() + "@" + e.version() + " (id " + e.id() + ")";
+                case EventData e -> "with id " + e.id();
+                default -> String.valueOf(event);
+            };
         }
     }
 }

@@ -55,7 +55,26 @@ final class Json {
     }
 
     static String instant(java.time.Instant instant) {
-        return RFC_3339_MILLIS.format(instant);
+        java.time.LocalDateTime t = java.time.LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
+        if (t.getYear() < 0 || t.getYear() > 9999) {
+            return RFC_3339_MILLIS.format(instant); // signed years: rare enough for the general formatter
+        }
+        // every event in every answer has one: by hand, without the formatter's per-field parsing
+        char[] c = "0000-00-00T00:00:00.000Z".toCharArray();
+        digits(c, 0, 4, t.getYear());
+        digits(c, 5, 2, t.getMonthValue());
+        digits(c, 8, 2, t.getDayOfMonth());
+        digits(c, 11, 2, t.getHour());
+        digits(c, 14, 2, t.getMinute());
+        digits(c, 17, 2, t.getSecond());
+        digits(c, 20, 3, instant.getNano() / 1_000_000);
+        return new String(c);
+    }
+
+    private static void digits(char[] out, int at, int width, int value) {
+        for (int i = at + width - 1, v = value; i >= at; i--, v /= 10) {
+            out[i] = (char) ('0' + v % 10);
+        }
     }
 
     /** Writes {@code body} with a generator: for answers that hold events. */

@@ -14,5 +14,6 @@ SERVER=$!
 trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null; rm -f "$OUT"' EXIT
 until grep -q "port=" "$OUT" 2>/dev/null; do sleep 0.2; done
 URL="http://127.0.0.1:$(sed -n 's/^port=//p' "$OUT")"
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP:-10}s" -s annal-benchmarks/http/balance.lua "$URL" > /dev/null
 echo "== floor: constant balance document (${SECONDS_PER_RUN}s, $CONNECTIONS connections)"
 wrk -t2 -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --latency -s annal-benchmarks/http/balance.lua "$URL"

@@ -1,6 +1,7 @@
 package io.annal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.annal.http.ApiLimits;
 import java.io.IOException;
@@ -87,18 +88,12 @@ class OverloadApiTest {
     }
 
     /** Waits (10 s at most) until the in-flight gauge of {@code kind} reads {@code count}. */
-    private static void awaitInFlight(TestServer server, String kind, int count) throws InterruptedException {
+    private static void awaitInFlight(TestServer server, String kind, int count) {
         Pattern gauge = Pattern.compile("annal_http_in_flight\\{class=\"" + kind + "\"[^}]*} (\\S+)");
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        String seen = "";
-        while (System.nanoTime() < deadline) {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Matcher m = gauge.matcher(server.get("/metrics").body());
-            seen = m.find() ? m.group(1) : "absent";
-            if (!seen.equals("absent") && Double.parseDouble(seen) == count) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("in-flight " + kind + " stayed " + seen + ", expected " + count);
+            assertThat(m.find()).as("the in-flight gauge of %s", kind).isTrue();
+            assertThat(Double.parseDouble(m.group(1))).isEqualTo(count);
+        });
     }
 }

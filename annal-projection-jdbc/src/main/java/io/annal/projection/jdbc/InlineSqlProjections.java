@@ -36,6 +36,9 @@ public final class InlineSqlProjections {
      * search_path} is the read models' meanwhile, and is put back afterwards.
      */
     public void apply(Connection connection, List<RecordedEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return;
+        }
         String previous = searchPath(connection, searchPath);
         for (Build build : builds) {
             applyTo(connection, build, events);
@@ -46,7 +49,6 @@ public final class InlineSqlProjections {
 
     private static void applyTo(Connection c, Build build, List<RecordedEvent> events) throws SQLException {
         Projection<JdbcContext> projection = build.projection();
-        long last = -1;
         try {
             JdbcContext context = JdbcContext.applying(c, build.generation());
             context.run(ctx -> {
@@ -62,10 +64,12 @@ public final class InlineSqlProjections {
             // SQL's class for a failure outside the database: the store must not take it for a lost connection
             throw new SQLException("inline projection '" + projection.name() + "' failed: " + e, "38000", e);
         }
-        for (RecordedEvent event : events) {
-            last = Math.max(last, event.position().value());
-        }
-        advanceCheckpoint(c, projection.name(), build.generation(), last);
+        // events come in position order
+        advanceCheckpoint(
+                c,
+                projection.name(),
+                build.generation(),
+                events.getLast().position().value());
     }
 
     /** Never backwards: another process's group may have committed higher positions first. */

@@ -3,7 +3,8 @@ package io.annal.codec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.annal.store.EventData;
 import io.annal.store.RecordedEvent;
@@ -59,18 +60,46 @@ public final class EventCodec<E> {
      * @throws UnregisteredEventClassException the event's class has no registered type
      */
     public EventData encode(E event, UUID id, Metadata metadata) {
+        Objects.requireNonNull(metadata, "metadata");
         EventType type = typeOf(event);
-        byte[] data;
+        return EventData.of(id, type.name(), data(event, type), metadata.toBytesWithVersion(type.version()));
+    }
+
+    /**
+     * Encodes {@code event} with metadata of text values, written as they come, plus the schema
+     * version: the same bytes as {@link #encode(Object, UUID, Metadata)} with those keys, without
+     * building metadata first.
+     */
+    public EventData encode(E event, UUID id, Map<String, String> metadata) {
+        Objects.requireNonNull(metadata, "metadata");
+        EventType type = typeOf(event);
+        return EventData.of(id, type.name(), data(event, type), MetadataWriter.writeText(metadata, type.version()));
+    }
+
+    private static byte[] data(Object event, EventType type) {
         try {
-            data = Json.write(event);
+            return WRITERS.get(event.getClass()).writeValueAsBytes(event);
         } catch (JsonProcessingException e) {
             throw new CodecException(
                     "could not write " + type + " (" + event.getClass().getName() + ") as JSON: " + Json.describe(e),
                     e);
         }
-        Metadata withVersion = metadata.with(Metadata.SCHEMA_VERSION, IntNode.valueOf(type.version()));
-        return EventData.of(id, type.name(), data, withVersion.toBytes());
     }
+
+    // Per class, so that a read or write does not look its (de)serializer up from the type each time.
+    private static final ClassValue<ObjectWriter> WRITERS = new ClassValue<>() {
+        @Override
+        protected ObjectWriter computeValue(Class<?> type) {
+            return Json.MAPPER.writerFor(type);
+        }
+    };
+
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return Json.MAPPER.readerFor(type);
+        }
+    };
 
     /** The current type name and version of {@code event}'s class. */
     public EventType typeOf(E event) {
@@ -115,12 +144,18 @@ public final class EventCodec<E> {
 
     private Decoded<E> decode(Where where, String typeName, byte[] data, byte[] metadataBytes) {
         Metadata metadata;
-        try {
-            metadata = Metadata.parse(metadataBytes);
-        } catch (MalformedEventException e) {
-            throw new MalformedEventException("event " + where + " of type " + typeName + ": " + e.getMessage(), e);
+        int version = MetadataScan.schemaVersion(metadataBytes);
+        if (version != MetadataScan.UNSURE) {
+            metadata = Metadata.ofChecked(metadataBytes);
+        } else {
+            try {
+                metadata = Metadata.parse(metadataBytes);
+            } catch (MalformedEventException e) {
+                throw new MalformedEventException("event " + where + " of type " + typeName + ": " + e.getMessage(), e);
+            }
+            version = storedVersion(metadata, where);
         }
-        EventType stored = EventType.of(typeName, storedVersion(metadata, where));
+        EventType stored = EventType.of(typeName, version);
         var route = registry.route(stored);
         if (route.isEmpty()) {
             if (unknownTypes == UnknownTypePolicy.FAIL) {
@@ -145,7 +180,7 @@ public final class EventCodec<E> {
     private E bind(TypeRegistry.Route<E> route, byte[] data, Where where, EventType stored) {
         try {
             if (route.upcasters().isEmpty() && data.length > 0) {
-                E event = Json.MAPPER.readValue(data, route.eventClass());
+                E event = READERS.get(route.eventClass()).readValue(data);
                 if (event == null) {
                     throw new MalformedEventException("event " + where + " (" + stored + "): data is JSON null,"
                             + " but " + route.eventClass().getName() + " needs an object");

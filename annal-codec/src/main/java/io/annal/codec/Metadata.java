@@ -30,10 +30,32 @@ public final class Metadata {
 
     private static final Metadata EMPTY = new Metadata(Json.MAPPER.createObjectNode());
 
-    private final ObjectNode fields;
+    /** The stored bytes, parsed on first use: most decoded events never look at their metadata. */
+    private final byte[] stored;
+
+    private volatile ObjectNode fields;
 
     private Metadata(ObjectNode fields) {
+        this.stored = new byte[0];
         this.fields = fields;
+    }
+
+    private Metadata(byte[] stored) {
+        this.stored = stored;
+    }
+
+    /** Metadata from bytes that {@link MetadataScan} has already checked to be one JSON object. */
+    static Metadata ofChecked(byte[] json) {
+        return json.length == 0 ? EMPTY : new Metadata(json);
+    }
+
+    private ObjectNode fields() {
+        ObjectNode parsed = fields;
+        if (parsed == null) {
+            parsed = parse(stored).fields();
+            fields = parsed;
+        }
+        return parsed;
     }
 
     public static Metadata empty() {
@@ -87,16 +109,16 @@ public final class Metadata {
     public Metadata with(String key, JsonNode value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, key);
-        ObjectNode copy = fields.deepCopy();
+        ObjectNode copy = fields().deepCopy();
         copy.set(key, value.deepCopy());
         return new Metadata(copy);
     }
 
     public Metadata without(String key) {
-        if (!fields.has(key)) {
+        if (!fields().has(key)) {
             return this;
         }
-        ObjectNode copy = fields.deepCopy();
+        ObjectNode copy = fields().deepCopy();
         copy.remove(key);
         return new Metadata(copy);
     }
@@ -115,7 +137,7 @@ public final class Metadata {
 
     /** The schema version the codec wrote, when present and a positive integer. */
     public OptionalInt schemaVersion() {
-        JsonNode node = fields.get(SCHEMA_VERSION);
+        JsonNode node = fields().get(SCHEMA_VERSION);
         return node != null && node.canConvertToExactIntegral() && node.canConvertToInt() && node.intValue() > 0
                 ? OptionalInt.of(node.intValue())
                 : OptionalInt.empty();
@@ -123,52 +145,60 @@ public final class Metadata {
 
     /** The value of {@code key} as text, when it is a string, number or boolean. */
     public Optional<String> text(String key) {
-        JsonNode node = fields.get(key);
+        JsonNode node = fields().get(key);
         return node != null && node.isValueNode() && !node.isNull() ? Optional.of(node.asText()) : Optional.empty();
     }
 
     /** A copy of the value of {@code key}, whatever its JSON type. */
     public Optional<JsonNode> value(String key) {
-        return Optional.ofNullable(fields.get(key)).map(JsonNode::deepCopy);
+        return Optional.ofNullable(fields().get(key)).map(JsonNode::deepCopy);
     }
 
     /** The keys, in the order they were given. */
     public List<String> keys() {
         List<String> keys = new ArrayList<>();
-        fields.fieldNames().forEachRemaining(keys::add);
+        fields().fieldNames().forEachRemaining(keys::add);
         return Collections.unmodifiableList(keys);
     }
 
     public boolean isEmpty() {
-        return fields.isEmpty();
+        return fields().isEmpty();
     }
 
     /** A copy of the whole object. */
     public ObjectNode asJson() {
-        return fields.deepCopy();
+        return fields().deepCopy();
+    }
+
+    /**
+     * The UTF-8 JSON bytes to store with {@code schemaVersion} set to {@code version}, streamed
+     * without a copy of the tree; the key keeps its place when present, else it comes last.
+     */
+    byte[] toBytesWithVersion(int version) {
+        return MetadataWriter.write(fields().properties(), version);
     }
 
     /** The UTF-8 JSON bytes to store. */
     public byte[] toBytes() {
         try {
-            return Json.write(fields);
+            return Json.write(fields());
         } catch (JsonProcessingException e) {
-            throw new CodecException("could not write metadata " + fields, e);
+            throw new CodecException("could not write metadata " + fields(), e);
         }
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Metadata other && fields.equals(other.fields);
+        return o instanceof Metadata other && fields().equals(other.fields());
     }
 
     @Override
     public int hashCode() {
-        return fields.hashCode();
+        return fields().hashCode();
     }
 
     @Override
     public String toString() {
-        return fields.toString();
+        return fields().toString();
     }
 }

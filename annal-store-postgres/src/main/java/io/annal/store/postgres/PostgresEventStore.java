@@ -61,7 +61,9 @@ public final class PostgresEventStore implements EventStore {
         this.allReads = new AllReads(db, config.clock());
         this.changes = new StreamChanges(db);
         this.queries = new StreamQueries(db);
-        this.writer = new GroupCommitWriter(db, config.clock(), notifier::notifyAppended, inTransaction);
+        // One connection stays free for reads whatever the pool size.
+        int committers = Math.min(config.committers(), config.maxPoolSize() - 1);
+        this.writer = new GroupCommitWriter(db, config.clock(), committers, notifier::notifyAppended, inTransaction);
         this.listener = new AppendListener(db, notifier::notifyAppended);
         long head = allReads.headPosition().map(Position::value).orElse(-1L);
         this.monitor = new HorizonMonitor(db, head, config.stallThreshold(), config.stallCheckInterval());

@@ -15,6 +15,16 @@ public final class PostgresStoreConfig {
     /** The schema used when none is given. */
     public static final String DEFAULT_SCHEMA = "annal";
 
+    /**
+     * Append transactions in flight at once by default: one, because on a loaded 2-core server two
+     * or four split 16 callers into smaller batches and cost more CPU per event than they saved in
+     * shared WAL flushes (docs/benchmarks.md, P5 round four).
+     */
+    public static final int DEFAULT_COMMITTERS = 1;
+
+    /** The most append transactions in flight that {@link #withCommitters} accepts. */
+    public static final int MAX_COMMITTERS = 8;
+
     private final String jdbcUrl;
     private final String user;
     private final String password;
@@ -22,6 +32,7 @@ public final class PostgresStoreConfig {
     private final String schema;
     private final InstantSource clock;
     private final int maxPoolSize;
+    private final int committers;
     private final Duration connectionTimeout;
     private final Duration stallThreshold;
     private final Duration stallCheckInterval;
@@ -34,6 +45,7 @@ public final class PostgresStoreConfig {
             String schema,
             InstantSource clock,
             int maxPoolSize,
+            int committers,
             Duration connectionTimeout,
             Duration stallThreshold,
             Duration stallCheckInterval) {
@@ -44,11 +56,16 @@ public final class PostgresStoreConfig {
         this.schema = Objects.requireNonNull(schema, "schema");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.maxPoolSize = maxPoolSize;
+        this.committers = committers;
         this.connectionTimeout = requirePositive(connectionTimeout, "connectionTimeout");
         this.stallThreshold = requirePositive(stallThreshold, "stallThreshold");
         this.stallCheckInterval = requirePositive(stallCheckInterval, "stallCheckInterval");
         if (maxPoolSize < 2) {
             throw new IllegalArgumentException("maxPoolSize must be 2 or more (got " + maxPoolSize + ")");
+        }
+        if (committers < 1 || committers > MAX_COMMITTERS) {
+            throw new IllegalArgumentException(
+                    "committers must be between 1 and " + MAX_COMMITTERS + " (got " + committers + ")");
         }
     }
 
@@ -63,6 +80,7 @@ public final class PostgresStoreConfig {
                 DEFAULT_SCHEMA,
                 InstantSource.system(),
                 8,
+                DEFAULT_COMMITTERS,
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(5));
@@ -82,6 +100,7 @@ public final class PostgresStoreConfig {
                 DEFAULT_SCHEMA,
                 InstantSource.system(),
                 8,
+                DEFAULT_COMMITTERS,
                 Duration.ofSeconds(10),
                 Duration.ofSeconds(30),
                 Duration.ofSeconds(5));
@@ -97,6 +116,7 @@ public final class PostgresStoreConfig {
                 value,
                 clock,
                 maxPoolSize,
+                committers,
                 connectionTimeout,
                 stallThreshold,
                 stallCheckInterval);
@@ -112,6 +132,7 @@ public final class PostgresStoreConfig {
                 schema,
                 value,
                 maxPoolSize,
+                committers,
                 connectionTimeout,
                 stallThreshold,
                 stallCheckInterval);
@@ -126,6 +147,27 @@ public final class PostgresStoreConfig {
                 dataSource,
                 schema,
                 clock,
+                value,
+                committers,
+                connectionTimeout,
+                stallThreshold,
+                stallCheckInterval);
+    }
+
+    /**
+     * How many append transactions may be in flight at once, each on its own pooled connection, so
+     * that their commits share WAL flushes; at most one less than {@link #withMaxPoolSize}, so that
+     * reads still find a connection, and one when the store runs work inside its transactions.
+     */
+    public PostgresStoreConfig withCommitters(int value) {
+        return new PostgresStoreConfig(
+                jdbcUrl,
+                user,
+                password,
+                dataSource,
+                schema,
+                clock,
+                maxPoolSize,
                 value,
                 connectionTimeout,
                 stallThreshold,
@@ -142,6 +184,7 @@ public final class PostgresStoreConfig {
                 schema,
                 clock,
                 maxPoolSize,
+                committers,
                 value,
                 stallThreshold,
                 stallCheckInterval);
@@ -160,6 +203,7 @@ public final class PostgresStoreConfig {
                 schema,
                 clock,
                 maxPoolSize,
+                committers,
                 connectionTimeout,
                 threshold,
                 checkInterval);
@@ -191,6 +235,10 @@ public final class PostgresStoreConfig {
 
     public int maxPoolSize() {
         return maxPoolSize;
+    }
+
+    public int committers() {
+        return committers;
     }
 
     public Duration connectionTimeout() {

@@ -91,6 +91,33 @@ class GroupCommitTest {
         assertThat(events).hasSize((int) appended + 1);
     }
 
+    /** Retries racing each other, batched together or in parallel transactions: one write, the rest duplicates. */
+    @Test
+    void concurrent_retries_of_one_append_store_it_once_and_the_others_are_told_duplicate() throws Exception {
+        StreamName stream = StreamName.of("retried");
+        EventData event = EventData.json("Paid", "{}");
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<AppendResult>> calls = new ArrayList<>();
+        for (int i = 0; i < CALLERS; i++) {
+            calls.add(threads.submit(() -> {
+                go.await();
+                return store.append(stream, ExpectedVersion.any(), List.of(event));
+            }));
+        }
+        go.countDown();
+        List<AppendResult> results = new ArrayList<>();
+        for (Future<AppendResult> call : calls) {
+            results.add(call.get());
+        }
+
+        assertThat(results.stream().filter(r -> !r.duplicate())).hasSize(1);
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.firstVersion()).isZero();
+            assertThat(r.firstPosition()).isEqualTo(results.getFirst().firstPosition());
+        });
+        assertThat(store.readStream(stream, 0, Direction.FORWARD, 10).events()).hasSize(1);
+    }
+
     @Test
     void an_append_the_database_rejects_fails_alone_and_its_batch_neighbours_commit() throws Exception {
         StreamName poisoned = StreamName.of("poisoned");

@@ -25,4 +25,16 @@ class PostgresStoreConfigTest {
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void committers_outside_one_to_the_maximum_are_refused_and_others_kept() {
+        assertThat(config.committers()).isEqualTo(PostgresStoreConfig.DEFAULT_COMMITTERS);
+        assertThat(config.withCommitters(4).committers()).isEqualTo(4);
+        for (int bad : new int[] {0, -1, PostgresStoreConfig.MAX_COMMITTERS + 1}) {
+            assertThatThrownBy(() -> config.withCommitters(bad))
+                    .as("%d", bad)
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("committers must be between 1 and");
+        }
+    }
 }

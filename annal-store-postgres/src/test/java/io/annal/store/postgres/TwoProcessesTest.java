@@ -28,9 +28,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two stores on one schema stand for two application processes: their group commits overlap in
- * PostgreSQL. Optimistic appends to shared hot streams lose no update, new streams created by both
- * at once come out whole, and a subscription on either sees every event once, in order.
+ * Two stores on one schema stand for two application processes, the second with two committers:
+ * their group commits overlap in PostgreSQL. Optimistic appends to shared hot streams lose no
+ * update, new streams created by both at once come out whole, and a subscription on either sees
+ * every event once, in order.
  */
 class TwoProcessesTest {
 
@@ -46,7 +47,7 @@ class TwoProcessesTest {
         PostgresStoreConfig config = TestPostgres.freshConfig();
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         try (PostgresEventStore first = PostgresEventStore.open(config);
-                PostgresEventStore second = PostgresEventStore.open(config)) {
+                PostgresEventStore second = PostgresEventStore.open(config.withCommitters(2))) {
             List<RecordedEvent> delivered = new CopyOnWriteArrayList<>();
             Subscription subscription =
                     second.subscribeToAll(SubscriptionStart.fromStart(), EventFilter.all(), delivered::add);

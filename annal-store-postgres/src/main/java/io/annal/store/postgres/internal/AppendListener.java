@@ -10,8 +10,8 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * Wakes subscriptions when another process appends: LISTENs on the schema's channel, to which
- * every append transaction sends a notification at commit. On a lost connection it reconnects
+ * Wakes subscriptions when another process appends: LISTENs on the schema's channel, on which
+ * every store's {@link CommitNotifier} sends a notification after its commits. On a lost connection it reconnects
  * with back-off and wakes everyone once, in case a notification was missed; subscriptions also
  * poll, so a missed wake-up only delays.
  */

@@ -23,7 +23,8 @@ import java.util.UUID;
  * for every event of the batch (so the transaction's xid and positions come in the right order, see
  * ADR 0006), locks the rows of the streams the batch touches and reads the batch's ids already
  * stored; every append is then planned in memory. The second inserts all accepted events, updates
- * the stream rows, notifies subscribers and commits, as one pipelined request. Positions of events
+ * the stream rows and commits, as one pipelined request (other processes hear of it from
+ * {@link CommitNotifier}, after the commit). Positions of events
  * that end up not written are left as gaps. A request that fails its checks fails alone.
  */
 final class AppendTransaction {
@@ -42,13 +43,9 @@ final class AppendTransaction {
             + " ?::text[], ?::bytea[], ?::bytea[]) AS u(p, s, v, i, t, d, m)),"
             + " updated AS (UPDATE streams SET state = 'LIVE', last_version = u.v, last_write = ?"
             + " FROM unnest(?::text[], ?::bigint[]) AS u(n, v) WHERE streams.name = u.n)"
-            + " SELECT pg_notify(?, ''); COMMIT";
+            + " SELECT 1; COMMIT";
 
-    private final SchemaName schema;
-
-    AppendTransaction(SchemaName schema) {
-        this.schema = schema;
-    }
+    AppendTransaction() {}
 
     /** A planned batch: the outcomes to report once {@link #commit} has succeeded. */
     final class Planned {
@@ -186,7 +183,6 @@ final class AppendTransaction {
             EventRows.setInstant(ps, 9, now);
             ps.setArray(10, array(c, "text", names.toArray(String[]::new)));
             ps.setArray(11, array(c, "bigint", lastVersions.toArray(Long[]::new)));
-            ps.setString(12, schema.channel());
             ps.execute();
         }
     }

@@ -20,7 +20,6 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Group commit: many callers' appends, one transaction.
@@ -28,11 +27,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Problem: PostgreSQL commits cost a WAL flush each, so one transaction per append caps a store
  * at roughly a thousand appends a second, however many callers there are.
  *
- * <p>Approach: callers put their append on a queue. One thread at a time, under a lock, takes
+ * <p>Approach: callers put their append on a queue. A thread holding a commit slot takes
  * everything queued (up to a size budget), runs it as one {@link AppendTransaction} and commits
- * once: the caller itself when the lock is free, which saves two thread wake-ups per append on a
- * busy machine, and otherwise the writer thread, woken when a caller leaves appends queued behind
- * it. One transaction at a time keeps positions increasing in commit order within the process. A batch of plain appends goes in one round trip ({@link FastAppend}); otherwise, and when
+ * once: the caller itself when a slot is free, which saves two thread wake-ups per append on a busy
+ * machine, and otherwise the writer thread, woken when a caller leaves appends queued behind it. Up
+ * to {@code committers} transactions run side by side, each on its own connection, so that
+ * PostgreSQL flushes their commits together as it does for plain single-row writers. Their
+ * positions may then commit out of order, which {@code $all} subscriptions tolerate by reading
+ * below the xid horizon (ADR 0006); appends to one stream still serialise on its row lock, and a
+ * batch that a writer with later positions overtook on one of its streams runs again, so that along
+ * a stream positions rise with versions. No append transaction notifies other processes: a {@link
+ * CommitNotifier} does, after the commits. A batch of plain appends goes in one round trip ({@link
+ * FastAppend}); otherwise, and when
  * it declines, each append is checked against the stream rows as the earlier appends of the same
  * batch left them, so the batch behaves exactly like the appends one after another; an append that
  * fails its checks fails alone. If the database rejects the batch for a reason that is not a lost
@@ -40,10 +46,13 @@ import java.util.concurrent.locks.ReentrantLock;
  * neighbours. A lost connection fails the batch's callers with a {@link StorageException}; the
  * next batch takes a fresh connection from the pool, which reconnects by itself.
  *
- * <p>Thread safety: {@link #append} may be called from any thread; only the holder of the lock
- * touches the database.
+ * <p>Thread safety: {@link #append} may be called from any thread; only holders of a commit slot
+ * touch the database.
  */
 public final class GroupCommitWriter implements AutoCloseable {
+
+    /** Runs of a batch that writers of the same streams overtook (see {@link Failures#isOutOfTurn}). */
+    private static final int MAX_ATTEMPTS = 16;
 
     private static final int MAX_BATCH_EVENTS = 4096;
     private static final long MAX_BATCH_BYTES = 16L << 20;
@@ -59,17 +68,31 @@ public final class GroupCommitWriter implements AutoCloseable {
     private final Runnable afterCommit;
     private final Optional<InTransaction> inTransaction;
     private final Queue<PendingAppend> queue = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock committing = new ReentrantLock();
+    private final CommitNotifier notifier;
+    private final Semaphore committing;
     /** Released when appends are left queued with nobody committing them. */
     private final Semaphore wake = new Semaphore(0);
 
     private final Thread thread;
     private volatile boolean closing;
 
+    /**
+     * A writer that runs at most {@code committers} append transactions at once; one when {@code
+     * inTransaction} is present, so that work inside the transactions sees them in position order.
+     */
     public GroupCommitWriter(
-            Database db, InstantSource clock, Runnable afterCommit, Optional<InTransaction> inTransaction) {
+            Database db,
+            InstantSource clock,
+            int committers,
+            Runnable afterCommit,
+            Optional<InTransaction> inTransaction) {
+        if (committers < 1) {
+            throw new IllegalArgumentException("committers must be 1 or more (got " + committers + ")");
+        }
         this.db = db;
-        this.transaction = new AppendTransaction(db.schema());
+        this.committing = new Semaphore(inTransaction.isPresent() ? 1 : committers);
+        this.notifier = new CommitNotifier(db);
+        this.transaction = new AppendTransaction();
         this.fast = new FastAppend(db.schema());
         this.clock = clock;
         this.afterCommit = afterCommit;
@@ -91,7 +114,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         if (closing && queue.remove(pending)) {
             throw new StorageException("the event store is closed; open it again to append");
         }
-        if (committing.tryLock()) {
+        if (committing.tryAcquire()) {
             try {
                 PendingAppend first;
                 while (!pending.result().isDone() && (first = queue.poll()) != null) {
@@ -126,7 +149,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         while (true) {
             wake.acquireUninterruptibly();
             wake.drainPermits();
-            committing.lock();
+            committing.acquireUninterruptibly();
             try {
                 PendingAppend first;
                 while ((first = queue.poll()) != null) {
@@ -142,11 +165,11 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     /**
-     * Unlocks, then wakes the writer if appends are queued: a caller that queued before the unlock
-     * failed to take the lock, so it waits for somebody else to commit its append.
+     * Frees the slot, then wakes the writer if appends are queued: a caller that queued before the
+     * release may have found no slot, so it waits for somebody else to commit its append.
      */
     private void handOver() {
-        committing.unlock();
+        committing.release();
         if (!queue.isEmpty()) {
             wake.release();
         }
@@ -184,6 +207,7 @@ public final class GroupCommitWriter implements AutoCloseable {
                 }
             }
             afterCommit.run();
+            notifier.committed();
         } catch (CommitFailure failure) {
             if (batch.size() > 1 && !Failures.isConnectionLoss(failure.cause)) {
                 LOG.log(
@@ -205,6 +229,18 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private List<Outcome> commit(List<PendingAppend> batch) throws CommitFailure {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return commitOnce(batch);
+            } catch (CommitFailure failure) {
+                if (!Failures.isOutOfTurn(failure.cause) || attempt == MAX_ATTEMPTS) {
+                    throw failure;
+                }
+            }
+        }
+    }
+
+    private List<Outcome> commitOnce(List<PendingAppend> batch) throws CommitFailure {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // The one-round-trip path commits inside its request, leaving no room for work before the commit.
         if (inTransaction.isEmpty() && FastAppend.accepts(batch)) {
@@ -295,6 +331,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         while ((left = queue.poll()) != null) {
             left.result().completeExceptionally(closed);
         }
+        notifier.close();
     }
 
     private static final class CommitFailure extends Exception {

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -47,7 +48,7 @@ class GroupCommitWriterTest {
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         try (Database db = Database.open(schema, source, source::getConnection, 4, BOUND);
                 GroupCommitWriter writer =
-                        new GroupCommitWriter(db, InstantSource.system(), () -> {}, Optional.empty());
+                        new GroupCommitWriter(db, InstantSource.system(), 1, () -> {}, Optional.empty());
                 Connection gate = DriverManager.getConnection(TestPostgres.url())) {
             StreamName gated = StreamName.of("gate");
             writer.append(
@@ -74,6 +75,99 @@ class GroupCommitWriterTest {
                 assertThat(append.get().getFirst().firstVersion()).isZero();
             }
             assertThat(transactionsOf(schema, "waiting-%")).hasSize(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * <pre>
+     *   gate session:  lock row "gate" ──────────────────────────────────── rollback
+     *   slot 1:        [gate] waits on the row ──────────────────────────── commit
+     *   slot 2:                 [free-0] commit │ [free-1] commit │ …   (while the gate is held)
+     * </pre>
+     */
+    @Test
+    void a_transaction_waiting_on_a_stream_does_not_hold_up_appends_to_other_streams() throws Exception {
+        SchemaName schema = new SchemaName(TestPostgres.freshSchema());
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setUrl(TestPostgres.url());
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try (Database db = Database.open(schema, source, source::getConnection, 4, BOUND);
+                GroupCommitWriter writer =
+                        new GroupCommitWriter(db, InstantSource.system(), 2, () -> {}, Optional.empty());
+                Connection gate = DriverManager.getConnection(TestPostgres.url())) {
+            StreamName gated = StreamName.of("gate");
+            writer.append(
+                    List.of(StreamAppend.of(gated, ExpectedVersion.any(), List.of(EventData.json("Open", "{}")))));
+            gate.setAutoCommit(false);
+            try (Statement st = gate.createStatement()) {
+                st.execute("SELECT 1 FROM " + schema.quoted() + ".streams WHERE name = 'gate' FOR UPDATE");
+            }
+            Future<List<AppendResult>> blocked = threads.submit(() -> writer.append(
+                    List.of(StreamAppend.of(gated, ExpectedVersion.any(), List.of(EventData.json("Through", "{}"))))));
+            await().atMost(BOUND).until(() -> writerWaitsForTheGate(gate));
+
+            for (int i = 0; i < 3; i++) {
+                StreamName stream = StreamName.of("free-" + i);
+                List<AppendResult> done = threads.submit(() -> writer.append(List.of(StreamAppend.of(
+                                stream, ExpectedVersion.noStream(), List.of(EventData.json("F", "{}"))))))
+                        .get(BOUND.toSeconds(), TimeUnit.SECONDS);
+                assertThat(done.getFirst().firstVersion()).isZero();
+            }
+            assertThat(blocked).isNotDone();
+
+            gate.rollback();
+
+            assertThat(blocked.get().getFirst().firstVersion()).isEqualTo(1);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
+     * <pre>
+     *   gate session:  lock row "s" ─────────── take position q ── write version 1 at q ── commit
+     *   writer:             take position p < q ── wait for row "s" ──────────────────────────── overtaken:
+     *                       runs again, writes version 2 above q
+     * </pre>
+     */
+    @Test
+    void an_append_overtaken_on_its_stream_runs_again_so_positions_rise_with_versions() throws Exception {
+        SchemaName schema = new SchemaName(TestPostgres.freshSchema());
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setUrl(TestPostgres.url());
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try (Database db = Database.open(schema, source, source::getConnection, 4, BOUND);
+                GroupCommitWriter writer =
+                        new GroupCommitWriter(db, InstantSource.system(), 2, () -> {}, Optional.empty());
+                Connection gate = DriverManager.getConnection(TestPostgres.url())) {
+            StreamName stream = StreamName.of("s");
+            writer.append(List.of(StreamAppend.of(stream, ExpectedVersion.any(), List.of(EventData.json("A", "{}")))));
+            gate.setAutoCommit(false);
+            try (Statement st = gate.createStatement()) {
+                st.execute("SET search_path TO " + schema.quoted());
+                st.execute("SELECT 1 FROM streams WHERE name = 's' FOR UPDATE");
+            }
+            Future<List<AppendResult>> overtaken = threads.submit(() -> writer.append(
+                    List.of(StreamAppend.of(stream, ExpectedVersion.any(), List.of(EventData.json("C", "{}"))))));
+            await().atMost(BOUND).until(() -> writerWaitsForTheGate(gate));
+
+            long q;
+            try (Statement st = gate.createStatement()) {
+                try (ResultSet rs = st.executeQuery("SELECT allocate_positions(1)")) {
+                    rs.next();
+                    q = rs.getLong(1);
+                }
+                st.execute("INSERT INTO events (position, stream, version, id, type, data, metadata, recorded_at)"
+                        + " VALUES (" + q + ", 's', 1, gen_random_uuid(), 'B', '\\x7b7d', '\\x7b7d', now())");
+                st.execute("UPDATE streams SET last_version = 1 WHERE name = 's'");
+            }
+            gate.commit();
+
+            AppendResult result = overtaken.get().getFirst();
+            assertThat(result.firstVersion()).isEqualTo(2);
+            assertThat(result.firstPosition().value()).isGreaterThan(q);
         } finally {
             threads.shutdownNow();
         }

@@ -21,11 +21,12 @@ final class AnnalPgTarget implements PgTarget {
     private final String url;
     private final String schema;
 
-    AnnalPgTarget(String url, String schema) {
+    /** {@code committers} 0 keeps the store's default. */
+    AnnalPgTarget(String url, String schema, int committers) {
         this.url = url;
         this.schema = schema;
-        this.store = PostgresEventStore.open(
-                PostgresStoreConfig.forUrl(url, null, null).withSchema(schema));
+        PostgresStoreConfig config = PostgresStoreConfig.forUrl(url, null, null).withSchema(schema);
+        this.store = PostgresEventStore.open(committers > 0 ? config.withCommitters(committers) : config);
     }
 
     @Override

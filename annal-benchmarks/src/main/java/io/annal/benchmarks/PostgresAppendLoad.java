@@ -20,12 +20,14 @@ import java.util.concurrent.atomic.LongAdder;
  * <pre>
  * java -cp "annal-benchmarks/target/classes:$(cat annal-benchmarks/target/classpath.txt)" \
  *   io.annal.benchmarks.PostgresAppendLoad --seconds 10 [--url jdbc:postgresql://...] [--targets annal,axon,jdbc]
- *   [--scenario "16 writers"] [--profile true]
+ *   [--scenario "16 writers"] [--profile true] [--committers N]
  * </pre>
  *
  * <p>{@code --scenario} runs only the scenarios whose name contains it; {@code --profile true}
  * (embedded server only) also prints the server time spent in Annal's schema functions per
  * commit, to tell the server's share of a group-commit cycle from the round trip and the flush.
+ * {@code --committers} sets Annal's append transactions in flight (the store's default otherwise).
+ * Every run also prints the CPU per event of this JVM and of the (local) server.
  */
 public final class PostgresAppendLoad {
 
@@ -49,11 +51,13 @@ public final class PostgresAppendLoad {
                 List.of(options.getOrDefault("targets", "annal,axon,jdbc").split(","));
         String only = options.getOrDefault("scenario", "");
         boolean profile = Boolean.parseBoolean(options.getOrDefault("profile", "false"));
+        int committers = Integer.parseInt(options.getOrDefault("committers", "0"));
         try (PgServer server = PgServer.start(options.get("url"), profile)) {
             System.out.println("server: " + server.describe());
+            ProcessCpu cpu = ProcessCpu.of(server);
             List<PgTarget> targets = new ArrayList<>();
             for (String name : names) {
-                targets.add(open(server, name));
+                targets.add(open(server, name, committers));
             }
             try {
                 byte[] payload = new byte[size];
@@ -67,7 +71,12 @@ public final class PostgresAppendLoad {
                         long[] before = target instanceof AnnalPgTarget a ? a.eventsAndCommits() : null;
                         FunctionTimes times =
                                 profile && target instanceof AnnalPgTarget ? FunctionTimes.take(server) : null;
+                        long client0 = cpu.clientNanos();
+                        long server0 = cpu.serverNanos();
                         Result r = run(target, scenario, payload, seconds);
+                        long clientCpu = cpu.clientNanos() - client0;
+                        long serverCpu = cpu.serverNanos() - server0;
+                        double events = r.appendsPerSecond * scenario.batch * seconds;
                         if (target instanceof AnnalPgTarget a) {
                             long[] after = a.eventsAndCommits();
                             if (times != null) {
@@ -86,6 +95,12 @@ public final class PostgresAppendLoad {
                                 r.appendsPerSecond * scenario.batch,
                                 r.latency.millis(50),
                                 r.latency.millis(99));
+                        System.out.printf(
+                                "%-22s %-6s cpu per event: client %.1f us, server %.1f us%n",
+                                scenario.name,
+                                target.name(),
+                                clientCpu / 1e3 / events,
+                                server0 < 0 ? Double.NaN : serverCpu / 1e3 / events);
                     }
                     printRatios(scenario, rates);
                 }
@@ -97,7 +112,7 @@ public final class PostgresAppendLoad {
         }
     }
 
-    private static PgTarget open(PgServer server, String name) throws Exception {
+    private static PgTarget open(PgServer server, String name, int committers) throws Exception {
         String schema = "bench_" + name;
         return switch (name) {
             case "annal" -> {
@@ -105,7 +120,7 @@ public final class PostgresAppendLoad {
                         Statement s = c.createStatement()) {
                     s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
                 }
-                yield new AnnalPgTarget(server.url(), schema);
+                yield new AnnalPgTarget(server.url(), schema, committers);
             }
             case "axon" -> new AxonPgTarget(server.url(), schema, 16);
             case "jdbc" -> new PlainJdbcTarget(server.url(), schema, 16);

@@ -3,6 +3,7 @@ package io.annal.benchmarks;
 import io.annal.store.EventData;
 import io.annal.store.StreamName;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +45,8 @@ public final class AppendLoad {
             Result r = run(t, writers, batch, size, seconds, true);
             System.out.printf(
                     "target=%s writers=%d batch=%d size=%d fsync=%s seconds=%d: %.0f appends/s, %.0f events/s,"
-                            + " latency ms p50=%.2f p99=%.2f p99.9=%.2f, process CPU %.1f us/append%n",
+                            + " latency ms p50=%.2f p99=%.2f p99.9=%.2f, process CPU %.1f us/append,"
+                            + " appender thread CPU %.3f us/event%n",
                     target,
                     writers,
                     batch,
@@ -56,13 +58,33 @@ public final class AppendLoad {
                     r.latency.millis(50),
                     r.latency.millis(99),
                     r.latency.millis(99.9),
-                    r.cpuMicrosPerAppend);
+                    r.cpuMicrosPerAppend,
+                    r.appenderMicrosPerAppend / batch);
         } finally {
             Options.deleteRecursively(dir);
         }
     }
 
-    private record Result(double appendsPerSecond, double cpuMicrosPerAppend, LatencyRecorder.Percentiles latency) {}
+    private record Result(
+            double appendsPerSecond,
+            double cpuMicrosPerAppend,
+            double appenderMicrosPerAppend,
+            LatencyRecorder.Percentiles latency) {}
+
+    /**
+     * CPU time of the embedded store's appender thread (0 for other targets): the store's own
+     * serial work, which the writers' UUIDs, the JIT and other processes do not blur.
+     */
+    private static long appenderCpuNanos() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long total = 0;
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("annal-appender")) {
+                total += Math.max(0, threads.getThreadCpuTime(thread.threadId()));
+            }
+        }
+        return total;
+    }
 
     private static Result run(Target target, int writers, int batch, int size, int seconds, boolean measured)
             throws Exception {
@@ -97,6 +119,7 @@ public final class AppendLoad {
         started.await();
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
+        long appender0 = appenderCpuNanos();
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L); // the measurement window itself
         stop.set(true);
@@ -105,7 +128,9 @@ public final class AppendLoad {
         }
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double cpuMicros = (os.getProcessCpuTime() - cpu0) / 1e3 / appends.sum();
-        return new Result(appends.sum() / elapsed, cpuMicros, measured ? LatencyRecorder.merge(recorders) : null);
+        double appenderMicros = (appenderCpuNanos() - appender0) / 1e3 / appends.sum();
+        return new Result(
+                appends.sum() / elapsed, cpuMicros, appenderMicros, measured ? LatencyRecorder.merge(recorders) : null);
     }
 
     /** What the driver appends to. */

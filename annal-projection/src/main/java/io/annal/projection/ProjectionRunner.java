@@ -27,7 +27,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * worker on its own virtual thread takes what is queued, up to a batch, and hands it to the sink,
  * which applies the events and stores the checkpoint as one atomic step. Batches are large while
  * catching up and shrink to what arrived once live, so throughput and latency both win without a
- * timer. Delivery is at least once (a restart resumes from the last stored checkpoint, and a
+ * timer; a short {@link RunnerOptions#linger} lets a live batch span several group commits.
+ * Progress past events the projection does not read is published at once but stored lazily (at
+ * most {@code CHECKPOINT_EVERY} late, and when idle or stopping): a projection that filters most
+ * of the log then costs no transaction per commit, and a restart repeats at most that stretch of
+ * the log, in which it finds nothing to apply. Delivery is at least once (a restart resumes from the last stored checkpoint, and a
  * subscription may repeat itself); the worker drops positions it has already passed, and the sink
  * drops positions at or before its stored checkpoint, so each event takes effect once.
  *
@@ -43,6 +47,7 @@ final class ProjectionRunner {
 
     private static final long POLL_MILLIS = 100;
     private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(30);
+    private static final long CHECKPOINT_EVERY = TimeUnit.SECONDS.toNanos(1);
 
     private final String name;
     private final long generation;
@@ -64,6 +69,9 @@ final class ProjectionRunner {
     private volatile boolean stopping;
     private volatile Subscription subscription;
     private Thread worker;
+    // Worker-only: the checkpoint last stored, and when.
+    private long stored = -1;
+    private long storedAt;
 
     ProjectionRunner(
             Projection<?> projection,
@@ -97,6 +105,8 @@ final class ProjectionRunner {
             }
             long checkpoint = sink.checkpoint().map(Position::value).orElse(-1L);
             publish(checkpoint);
+            stored = checkpoint;
+            storedAt = System.nanoTime();
             stopping = false;
             BlockingQueue<Feed.Item> queue = new ArrayBlockingQueue<>(Math.max(2 * options.batchSize(), 16));
             Feed feed = new Feed(queue);
@@ -147,6 +157,7 @@ final class ProjectionRunner {
             while (!stopping) {
                 Feed.Item first = queue.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
                 if (first == null) {
+                    storeProgress();
                     Throwable ended = feed.failure();
                     if (ended != null && !stopping) {
                         throw new ProjectionException("the subscription of projection '" + name + "' ended", ended);
@@ -156,8 +167,10 @@ final class ProjectionRunner {
                 batch.clear();
                 batch.add(first);
                 queue.drainTo(batch, options.batchSize() - 1);
+                linger(queue, batch);
                 process(batch);
             }
+            storeProgress();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Throwable t) {
@@ -165,6 +178,49 @@ final class ProjectionRunner {
                 fail(t);
             }
         }
+    }
+
+    /**
+     * Sleeps out the linger, then takes what came, while the batch holds events and has room. A
+     * sleep, not a timed poll: each delivery would wake a waiting poll once per event.
+     */
+    private void linger(BlockingQueue<Feed.Item> queue, List<Feed.Item> batch) throws InterruptedException {
+        long wait = options.linger().toNanos();
+        if (wait == 0 || batch.size() >= options.batchSize() || !holdsEvents(batch)) {
+            return;
+        }
+        TimeUnit.NANOSECONDS.sleep(wait);
+        queue.drainTo(batch, options.batchSize() - batch.size());
+    }
+
+    private static boolean holdsEvents(List<Feed.Item> batch) {
+        for (Feed.Item item : batch) {
+            if (item instanceof Feed.Delivered) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Stores progress published without a transaction; a failure waits for the next batch. */
+    private void storeProgress() {
+        long at = position;
+        if (at <= stored || status == ProjectionStatus.FAILED) {
+            return;
+        }
+        try {
+            sink.apply(List.of(), Position.of(at));
+            stored(at);
+        } catch (Exception e) {
+            if (!stopping) {
+                recordError(e);
+            }
+        }
+    }
+
+    private void stored(long at) {
+        stored = at;
+        storedAt = System.nanoTime();
     }
 
     private void process(List<Feed.Item> batch) throws InterruptedException {
@@ -184,7 +240,9 @@ final class ProjectionRunner {
                     upTo = Math.max(upTo, progress.position().value());
             }
         }
-        if (upTo > applied) {
+        if (upTo > applied && events.isEmpty() && System.nanoTime() - storedAt < CHECKPOINT_EVERY) {
+            publish(upTo); // Nothing to apply: the read model already reflects upTo.
+        } else if (upTo > applied) {
             long through = upTo;
             tracing.batch(name, events, () -> applyBatch(events, through));
         }
@@ -223,6 +281,7 @@ final class ProjectionRunner {
         for (int tries = 1; tries <= options.maxAttempts() && !stopping; tries++) {
             try {
                 sink.apply(events, Position.of(upTo));
+                stored(upTo);
                 publish(upTo);
                 return null;
             } catch (Exception e) {
@@ -261,6 +320,7 @@ final class ProjectionRunner {
         } catch (Exception e) {
             throw new ProjectionException("projection '" + name + "' could not park " + event, e);
         }
+        stored(event.position().value());
         publish(event.position().value());
     }
 

@@ -52,6 +52,22 @@ class ProjectionManagerTest {
     }
 
     @Test
+    void progress_past_events_a_projection_does_not_read_is_stored_by_the_time_it_stops() throws Exception {
+        Projection<Map<String, String>> carts = counter("carts", 1, EventFilter.streamPrefixes("cart-"));
+        manager.start(carts, models);
+        append("cart-1", 1);
+        append("user-1", 20);
+        Position head = store.headPosition().orElseThrow();
+        assertThat(manager.awaitPosition("carts", head, Duration.ofSeconds(10))).isTrue();
+
+        manager.close();
+
+        long generation = models.served("carts").orElseThrow().generation();
+        assertThat(models.open(carts, generation).checkpoint()).contains(head);
+        assertThat(models.read("carts")).isEqualTo(Map.of("cart-1", "1"));
+    }
+
+    @Test
     void a_rebuild_on_demand_serves_the_old_data_until_the_new_build_has_caught_up() throws Exception {
         manager.start(counter("all", 1, EventFilter.all()), models);
         append("a-1", 3);

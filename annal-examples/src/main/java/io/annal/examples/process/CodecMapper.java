@@ -1,7 +1,6 @@
 package io.annal.examples.process;
 
 import io.annal.codec.EventCodec;
-import io.annal.codec.Metadata;
 import io.annal.command.EventMapper;
 import io.annal.store.EventData;
 import io.annal.store.RecordedEvent;
@@ -24,11 +23,7 @@ public final class CodecMapper<E> implements EventMapper<E> {
 
     @Override
     public EventData encode(E event, UUID id, Map<String, String> metadata) {
-        Metadata meta = Metadata.empty();
-        for (Map.Entry<String, String> entry : metadata.entrySet()) {
-            meta = meta.with(entry.getKey(), entry.getValue());
-        }
-        return codec.encode(event, id, meta);
+        return codec.encode(event, id, metadata);
     }
 
     @Override

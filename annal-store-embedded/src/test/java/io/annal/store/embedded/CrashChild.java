@@ -34,6 +34,9 @@ public final class CrashChild {
     static final int WRITERS = 64;
     static final long SEGMENT_SIZE = 128 << 10;
     static final long MAX_COUNT = 2;
+    /** Printed after each scavenge that finished while the writers append. */
+    static final String SCAVENGED = "SCAVENGED";
+
     static final StreamName KEEPER = StreamName.of("keeper");
 
     private CrashChild() {}
@@ -68,7 +71,7 @@ public final class CrashChild {
                     Thread.ofPlatform().start(() -> write(store, writer, new Random(seed + writer), out, scavenging)));
         }
         if (scavenging) {
-            writers.add(Thread.ofPlatform().daemon().start(() -> scavenge(store, seed)));
+            writers.add(Thread.ofPlatform().daemon().start(() -> scavenge(store, seed, out)));
         }
         for (Thread thread : writers) {
             thread.join();
@@ -88,10 +91,14 @@ public final class CrashChild {
     }
 
     /** Writes whole segments of a stream and tombstones it, then scavenges, while the writers go on. */
-    private static void scavenge(EmbeddedEventStore store, long seed) {
+    private static void scavenge(EmbeddedEventStore store, long seed, PrintStream out) {
         Random random = new Random(seed);
         for (int round = 0; ; round++) {
             store.scavenge();
+            synchronized (out) {
+                out.println(SCAVENGED);
+                out.flush();
+            }
             churn(store, StreamName.of("churn-" + seed + "-" + round), random);
         }
     }

@@ -126,6 +126,7 @@ class CrashSafetyTest {
                 .start();
         List<String> lines = new ArrayList<>();
         CountDownLatch ready = new CountDownLatch(1);
+        CountDownLatch scavenged = new CountDownLatch(1);
         Thread reader = Thread.ofPlatform().start(() -> {
             try (BufferedReader in =
                     new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -133,6 +134,8 @@ class CrashSafetyTest {
                 while ((line = in.readLine()) != null) {
                     if (line.equals("READY")) {
                         ready.countDown();
+                    } else if (line.equals(CrashChild.SCAVENGED)) {
+                        scavenged.countDown();
                     } else {
                         lines.add(line);
                     }
@@ -141,9 +144,14 @@ class CrashSafetyTest {
                 // the child is gone: what was read is what was acknowledged
             } finally {
                 ready.countDown();
+                scavenged.countDown();
             }
         });
         ready.await(30, TimeUnit.SECONDS);
+        if (scavenging && fault.equals("NONE")) {
+            // however slow the machine, these kills land only once a scavenge has run beside the writers
+            scavenged.await(30, TimeUnit.SECONDS);
+        }
         // let it write for a random while; returns early if a fault point halted it
         child.waitFor(10 + random.nextInt(200), TimeUnit.MILLISECONDS);
         child.destroyForcibly();

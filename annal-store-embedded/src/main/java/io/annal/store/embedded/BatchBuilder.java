@@ -24,6 +24,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -47,9 +48,7 @@ final class BatchBuilder {
     private final LogWriter writer;
     private final InstantSource clock;
     private final Map<StreamName, PendingStream> streams = new HashMap<>();
-    private long[] positions = new long[1024]; // the batch's event positions, in log order
-    private int positionCount;
-    private long lastRecord = -1;
+    private final List<LogRecord> records = new ArrayList<>();
     private long batchEvents;
     private int prefetched;
     private long prefetchedEvents;
@@ -66,8 +65,7 @@ final class BatchBuilder {
 
     void start() {
         streams.clear();
-        positionCount = 0;
-        lastRecord = -1;
+        records.clear();
         batchEvents = 0;
         prefetched = 0;
         prefetchedEvents = 0;
@@ -109,30 +107,9 @@ final class BatchBuilder {
         };
     }
 
-    /**
-     * Makes the batch visible to readers; called once its bytes are durable. Each stream's entry is
-     * updated once with all its new positions and its final status (1,000 events to one stream cost
-     * one status and one array copy, not 1,000), and before the global positions, so that a reader
-     * of {@code $all} never meets an event whose stream it does not know yet.
-     */
+    /** Makes the batch visible to readers; called once its bytes are durable. */
     void publish() {
-        if (lastRecord < 0) {
-            return;
-        }
-        for (PendingStream stream : streams.values()) {
-            if (stream.count > stream.durableCount || stream.status != stream.entry.status()) {
-                stream.publishTo(index.entry(stream.entry.name()));
-            }
-        }
-        index.appended(positions, positionCount, lastRecord);
-    }
-
-    private void recordPosition(long position) {
-        if (positionCount == positions.length) {
-            positions = Arrays.copyOf(positions, positionCount * 2);
-        }
-        positions[positionCount++] = position;
-        lastRecord = position;
+        records.forEach(index::applyAppended);
     }
 
     private List<AppendResult> append(List<StreamAppend> parts) throws IOException {
@@ -199,7 +176,8 @@ final class BatchBuilder {
             long version = stream.count;
             boolean commitEnd = lastPart && i == events.size() - 1;
             RecordCodec.putEvent(writer.buffer(), name, version, now, event, types[i], writer.durableEnd(), commitEnd);
-            recordPosition(position);
+            records.add(new LogRecord.Event(
+                    position, part.stream(), version, event.id(), event.type(), event.data(), event.metadata(), now));
             stream.add(event.id(), position);
             // the ordinal publish will give it; a slot of a batch that never becomes durable is
             // harmless: the store then refuses writes, and a candidate is always confirmed by a read
@@ -311,7 +289,7 @@ final class BatchBuilder {
         byte[] name = utf8(stream.entry.name());
         long position = writer.reserve(frameSize(RecordCodec.metadataBodySize(name, metadata)));
         RecordCodec.putMetadata(writer.buffer(), name, metadata, delete, hiddenBefore, writer.durableEnd());
-        lastRecord = position;
+        records.add(new LogRecord.Metadata(position, stream.entry.name(), metadata, delete, hiddenBefore));
     }
 
     private Object tombstone(StreamName name, ExpectedVersion expected) throws IOException {
@@ -325,7 +303,7 @@ final class BatchBuilder {
         byte[] bytes = utf8(name);
         long position = writer.reserve(frameSize(RecordCodec.tombstoneBodySize(bytes)));
         RecordCodec.putTombstone(writer.buffer(), bytes, writer.durableEnd());
-        lastRecord = position;
+        records.add(new LogRecord.Tombstone(position, name));
         stream.status = stream.status.withTombstone();
         return Boolean.TRUE;
     }

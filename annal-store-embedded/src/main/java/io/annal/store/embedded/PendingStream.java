@@ -99,16 +99,6 @@ final class PendingStream {
         return (int) (h ^ (h >>> 32));
     }
 
-    /** Adds this batch's versions and final status to the durable {@code target} (publish only). */
-    void publishTo(StreamEntry target) {
-        if (target.count() != durableCount) {
-            throw new IllegalStateException("stream " + target.name() + " has " + target.count()
-                    + " versions but the batch was built on " + durableCount);
-        }
-        target.addAll(positions, count - durableCount);
-        target.setStatus(status);
-    }
-
     long positionOf(long version) {
         return version < durableCount ? entry.positionOf(version) : positions[(int) (version - durableCount)];
     }

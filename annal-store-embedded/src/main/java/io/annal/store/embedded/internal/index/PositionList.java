@@ -64,28 +64,6 @@ public final class PositionList {
         size = base.length + n + 1;
     }
 
-    /** Adds {@code from[0..n)} in order; readers see them when the size is published, once (writer only). */
-    @SuppressWarnings("NonAtomicVolatileUpdate") // single writer
-    public void addAll(long[] from, int n) {
-        long start = size - base.length;
-        long[][] current = chunks;
-        int done = 0;
-        while (done < n) {
-            long at = start + done;
-            int chunk = (int) (at >>> CHUNK_BITS);
-            if (chunk == current.length) {
-                current = Arrays.copyOf(current, chunk + 1);
-                current[chunk] = new long[CHUNK];
-                chunks = current; // the chunk is empty to readers until the size below covers it
-            }
-            int offset = (int) (at & (CHUNK - 1));
-            int length = Math.min(n - done, CHUNK - offset);
-            System.arraycopy(from, done, current[chunk], offset, length);
-            done += length;
-        }
-        size = base.length + start + n;
-    }
-
     /** Writes the first {@code count} positions, which are final. */
     void writeTo(CheckpointWriter out, long count) throws IOException {
         int fromBase = (int) Math.min(base.length, count);

@@ -77,18 +77,21 @@ public final class StoreIndex {
         return entry;
     }
 
-    /**
-     * Publishes the global positions of a durable batch's events, in log order, after its streams'
-     * entries were updated, and the batch's last record. Their ids are already in the id table,
-     * added while the appender encoded them, when the table's lines were still in the CPU cache.
-     */
-    public void appended(long[] positions, int count, long lastRecord) {
-        events.addAll(positions, count);
-        lastRecordPosition = lastRecord;
-    }
-
     /** Applies one committed record (recovery). */
     public void apply(LogRecord record) {
+        apply(record, true);
+    }
+
+    /**
+     * Applies one record the appender made durable; its event id is already in the id table, added
+     * while the appender encoded it, when the table's lines were still in the CPU cache from the
+     * idempotency lookup.
+     */
+    public void applyAppended(LogRecord record) {
+        apply(record, false);
+    }
+
+    private void apply(LogRecord record, boolean addId) {
         lastRecordPosition = record.position();
         StreamEntry entry = entry(record.stream());
         switch (record) {
@@ -98,7 +101,9 @@ public final class StoreIndex {
                             + " at position " + event.position() + " but expected " + entry.count());
                 }
                 entry.add(event.position());
-                ids.add(event.id(), events.size());
+                if (addId) {
+                    ids.add(event.id(), events.size());
+                }
                 events.add(event.position());
                 entry.setStatus(entry.status().withWrite(event.recordedAt()));
             }

@@ -97,24 +97,6 @@ public final class StreamEntry {
         count = restoredCount + size + 1;
     }
 
-    /** Adds the next {@code n} versions' positions, {@code from[0..n)}, at once (writer only). */
-    @SuppressWarnings("NonAtomicVolatileUpdate") // single writer
-    public void addAll(long[] from, int n) {
-        if (n == 0) {
-            return;
-        }
-        long[] current = positions;
-        int size = count - restoredCount;
-        if (size + n > current.length) {
-            current = Arrays.copyOf(current, Math.max(Math.max(4, size + n), size + (size >> 1)));
-            System.arraycopy(from, 0, current, size, n);
-            positions = current;
-        } else {
-            System.arraycopy(from, 0, current, size, n);
-        }
-        count = restoredCount + size + n;
-    }
-
     /** Whether reads should find this stream (written, or tombstoned). */
     public boolean isKnown() {
         return count > 0 || status.tombstoned();

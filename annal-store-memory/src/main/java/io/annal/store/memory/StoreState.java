@@ -75,12 +75,13 @@ final class StoreState {
             stream.add(event);
         }
         return new AppendResult(
-                part.stream(),
-                firstVersion,
-                stream.nextVersion() - 1,
-                Position.of(firstPosition),
-                Position.of(log.size() - 1L),
-                false);
+                        part.stream(),
+                        firstVersion,
+                        stream.nextVersion() - 1,
+                        Position.of(firstPosition),
+                        Position.of(log.size() - 1L),
+                        false)
+                .withRecordedAt(now);
     }
 
     StreamSlice readStream(StreamName name, long from, Direction direction, int maxCount, Instant now) {

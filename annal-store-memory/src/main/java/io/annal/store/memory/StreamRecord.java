@@ -111,7 +111,8 @@ final class StreamRecord {
         }
         RecordedEvent a = events.get((int) first);
         RecordedEvent b = events.get((int) first + batch.size() - 1);
-        return Optional.of(new AppendResult(name, a.version(), b.version(), a.position(), b.position(), true));
+        return Optional.of(new AppendResult(name, a.version(), b.version(), a.position(), b.position(), true)
+                .withRecordedAt(a.recordedAt()));
     }
 
     /** The events a read may return at {@code now}, ascending. */

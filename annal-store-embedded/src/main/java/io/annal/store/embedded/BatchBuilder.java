@@ -187,12 +187,13 @@ final class BatchBuilder {
         }
         stream.status = stream.status.withWrite(now);
         results[p] = new AppendResult(
-                part.stream(),
-                firstVersion,
-                stream.count - 1L,
-                Position.of(firstPosition),
-                Position.of(lastPosition),
-                false);
+                        part.stream(),
+                        firstVersion,
+                        stream.count - 1L,
+                        Position.of(firstPosition),
+                        Position.of(lastPosition),
+                        false)
+                .withRecordedAt(now);
         return position;
     }
 

@@ -51,6 +51,11 @@ import java.util.random.RandomGenerator;
  */
 public final class CommandHandler<C, E, S> {
 
+    /** How long a retry waits for the store to show the version its conflict reported. */
+    private static final Duration VISIBILITY_WAIT = Duration.ofSeconds(2);
+
+    private static final Duration VISIBILITY_POLL = Duration.ofMillis(1);
+
     private final Decider<C, E, S> decider;
     private final EventStore store;
     private final Function<? super C, StreamName> streams;
@@ -124,7 +129,7 @@ public final class CommandHandler<C, E, S> {
             }
             attempts = attempt;
             Loaded<S> loaded =
-                    attempt == 1 ? cache.get(stream).orElseGet(() -> loader.load(stream)) : loader.load(stream);
+                    attempt == 1 ? cache.get(stream).orElseGet(() -> loader.load(stream)) : loadSeeing(stream, current);
             Decision<E> decision = decider.decide(command, loaded.state());
             if (!appends(decision) && loaded.fromCache()) {
                 Loaded<S> fresh = loader.catchUp(loaded);
@@ -249,6 +254,27 @@ public final class CommandHandler<C, E, S> {
     private static boolean appends(Decision<?> decision) {
         return decision instanceof Decision.Accepted<?> accepted
                 && !accepted.events().isEmpty();
+    }
+
+    /**
+     * Loads {@code stream}, waiting (up to {@link #VISIBILITY_WAIT}) while it is older than the
+     * version a conflict reported: a store may refuse an append for a rival's write it has
+     * accepted but not yet made readable (the embedded store until its group commit is durable),
+     * and deciding again on the older state could only meet the same conflict.
+     */
+    private Loaded<S> loadSeeing(StreamName stream, Optional<Long> version) {
+        Loaded<S> loaded = loader.load(stream);
+        long deadline = System.nanoTime() + VISIBILITY_WAIT.toNanos();
+        while (version.isPresent() && loaded.version().orElse(-1) < version.get() && System.nanoTime() - deadline < 0) {
+            try {
+                Thread.sleep(VISIBILITY_POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return loaded;
+            }
+            loaded = loader.catchUp(loaded);
+        }
+        return loaded;
     }
 
     /** Waits before retry {@code retryNumber}; false when interrupted (the command then gives up). */

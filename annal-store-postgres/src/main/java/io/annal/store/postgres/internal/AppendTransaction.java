@@ -124,7 +124,7 @@ final class AppendTransaction {
             if (outcomes.get(i) == null) {
                 List<AppendResult> results = new ArrayList<>();
                 for (PartPlan part : plans.get(i)) {
-                    results.add(part.result());
+                    results.add(part instanceof Fresh ? part.result().withRecordedAt(now) : part.result());
                 }
                 outcomes.set(i, new Outcome(results, null));
             }

@@ -114,10 +114,10 @@ final class FastAppend {
         if (rows != ids.size()) {
             throw new IllegalStateException("append_fast returned " + rows + " rows for " + ids.size() + " events");
         }
-        return Optional.of(outcomes(batch, positions, versions));
+        return Optional.of(outcomes(batch, positions, versions, now));
     }
 
-    private static List<Outcome> outcomes(List<PendingAppend> batch, long[] positions, long[] versions) {
+    private static List<Outcome> outcomes(List<PendingAppend> batch, long[] positions, long[] versions, Instant now) {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         int next = 0;
         for (PendingAppend request : batch) {
@@ -126,12 +126,13 @@ final class FastAppend {
                 int first = next;
                 int last = next + part.events().size() - 1;
                 results.add(new AppendResult(
-                        part.stream(),
-                        versions[first],
-                        versions[last],
-                        Position.of(positions[first]),
-                        Position.of(positions[last]),
-                        false));
+                                part.stream(),
+                                versions[first],
+                                versions[last],
+                                Position.of(positions[first]),
+                                Position.of(positions[last]),
+                                false)
+                        .withRecordedAt(now));
                 next = last + 1;
             }
             outcomes.add(new Outcome(results, null));

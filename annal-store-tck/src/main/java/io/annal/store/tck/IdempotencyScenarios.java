@@ -32,6 +32,9 @@ abstract class IdempotencyScenarios extends Scenarios {
 
         assertThat(retry).isEqualTo(duplicateOf(original));
         assertThat(Reads.stream(store(), stream("a"))).hasSize(6);
+        // a store that reports the original's time must report the time the events are read with
+        retry.recordedAt()
+                .ifPresent(at -> assertThat(at).isEqualTo(original.recordedAt().orElseThrow()));
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.annal.store.EventTooLargeException;
 import io.annal.store.ExpectedVersion;
 import io.annal.store.IdempotencyConflictException;
 import io.annal.store.InvalidRequestException;
+import io.annal.store.RecordedEvent;
 import io.annal.store.StoreLimits;
 import io.annal.store.StreamAppend;
 import io.annal.store.StreamDeletedException;
@@ -39,6 +40,26 @@ abstract class MultiStreamAppendScenarios extends Scenarios {
         assertThat(results.get(0).lastPosition()).isLessThan(results.get(1).firstPosition());
         assertThat(results.get(1).lastPosition()).isLessThan(results.get(2).firstPosition());
         assertThat(Reads.stream(store(), stream("b"))).hasSize(5);
+    }
+
+    @Test
+    void an_append_reports_the_time_its_events_are_read_with() {
+        AppendResult single = store().append(stream("a"), ExpectedVersion.any(), events(3));
+        List<AppendResult> parts = store().appendAtomically(List.of(
+                StreamAppend.of(stream("b"), ExpectedVersion.any(), events(2)),
+                StreamAppend.of(stream("a"), ExpectedVersion.exact(2), events(1))));
+
+        assertRecordedAtAsRead(single, 0);
+        assertRecordedAtAsRead(parts.get(0), 0);
+        assertRecordedAtAsRead(parts.get(1), 3);
+    }
+
+    private void assertRecordedAtAsRead(AppendResult result, int fromIndex) {
+        assertThat(result.recordedAt()).as("recordedAt of a fresh append").isPresent();
+        List<RecordedEvent> read = Reads.stream(store(), result.stream());
+        assertThat(read.subList(fromIndex, fromIndex + result.count()))
+                .extracting(RecordedEvent::recordedAt)
+                .containsOnly(result.recordedAt().orElseThrow());
     }
 
     @Test

@@ -184,7 +184,8 @@ class CrashSafetyTest {
                     Acked previous =
                             found.put(event.id(), new Acked(info.stream().value(), event.version()));
                     assertThat(previous)
-                            .as(where + ": event " + event.id() + " twice")
+                            .as(where + ": event " + event.id() + " twice, again in " + info.stream() + " at "
+                                    + event.version())
                             .isNull();
                 }
                 last.put(info.stream().value(), expected - 1);

@@ -93,7 +93,7 @@ public final class GroupCommitWriter implements AutoCloseable {
         this.committing = new Semaphore(inTransaction.isPresent() ? 1 : committers);
         this.notifier = new CommitNotifier(db);
         this.transaction = new AppendTransaction();
-        this.fast = new FastAppend(db.schema());
+        this.fast = new FastAppend();
         this.clock = clock;
         this.afterCommit = afterCommit;
         this.inTransaction = inTransaction;

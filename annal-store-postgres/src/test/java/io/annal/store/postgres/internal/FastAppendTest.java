@@ -29,7 +29,7 @@ class FastAppendTest {
         SchemaName schema = new SchemaName(TestPostgres.freshSchema());
         PGSimpleDataSource source = new PGSimpleDataSource();
         source.setUrl(TestPostgres.url());
-        FastAppend fast = new FastAppend(schema);
+        FastAppend fast = new FastAppend();
         try (Database db = Database.open(schema, source, source::getConnection, 2, Duration.ofSeconds(30));
                 Connection c = db.connection()) {
             StreamName a = StreamName.of("a");
@@ -65,6 +65,44 @@ class FastAppendTest {
 
             assertThat(declined).isEmpty();
             assertThat(count(c, schema)).isEqualTo(6);
+        }
+    }
+
+    @Test
+    void declines_an_id_already_stored_and_parts_whose_versions_disagree_with_nothing_written() throws Exception {
+        SchemaName schema = new SchemaName(TestPostgres.freshSchema());
+        PGSimpleDataSource source = new PGSimpleDataSource();
+        source.setUrl(TestPostgres.url());
+        FastAppend fast = new FastAppend();
+        try (Database db = Database.open(schema, source, source::getConnection, 2, Duration.ofSeconds(30));
+                Connection c = db.connection()) {
+            StreamName a = StreamName.of("a");
+            EventData stored = EventData.json("E", "{}");
+            assertThat(fast.append(
+                            c,
+                            List.of(new PendingAppend(
+                                    List.of(StreamAppend.of(a, ExpectedVersion.noStream(), List.of(stored))))),
+                            NOW))
+                    .isPresent();
+
+            Optional<List<Outcome>> again = fast.append(
+                    c,
+                    List.of(
+                            pending(StreamName.of("b"), ExpectedVersion.noStream(), 1),
+                            new PendingAppend(List.of(StreamAppend.of(a, ExpectedVersion.any(), List.of(stored))))),
+                    NOW);
+            // any, then exact(2) after one event: the stream must hold 1 before the batch; it holds 0.
+            Optional<List<Outcome>> disagreeing = fast.append(
+                    c, List.of(pending(a, ExpectedVersion.any(), 1), pending(a, ExpectedVersion.exact(2), 1)), NOW);
+            Optional<List<Outcome>> agreeing = fast.append(
+                    c, List.of(pending(a, ExpectedVersion.any(), 1), pending(a, ExpectedVersion.exact(1), 1)), NOW);
+
+            assertThat(again).isEmpty();
+            assertThat(disagreeing).isEmpty();
+            assertThat(agreeing.orElseThrow())
+                    .extracting(o -> o.results().getFirst().firstVersion())
+                    .containsExactly(1L, 2L);
+            assertThat(count(c, schema)).isEqualTo(3);
         }
     }
 

@@ -176,7 +176,7 @@ class GroupCommitWriterTest {
     private static boolean writerWaitsForTheGate(Connection gate) throws Exception {
         try (Statement st = gate.createStatement();
                 ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                        + " WHERE wait_event_type = 'Lock' AND query ~ 'begin_append|append_fast'")) {
+                        + " WHERE wait_event_type = 'Lock' AND query ~ 'begin_append|append_batch'")) {
             rs.next();
             return rs.getInt(1) > 0;
         }

@@ -27,19 +27,31 @@ final class PgServer implements AutoCloseable {
         return start(url, false);
     }
 
-    /** With {@code timeFunctions}, the embedded server times every function call (track_functions). */
+    /** With {@code timeFunctions}, the embedded server times every function call (track_functions) and
+     * every statement, nested ones too (pg_stat_statements). */
     static PgServer start(String url, boolean timeFunctions) throws IOException {
         if (url != null) {
             return new PgServer(null, url);
         }
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
                 .setServerConfig("track_functions", timeFunctions ? "all" : "none")
+                .setServerConfig("shared_preload_libraries", timeFunctions ? "pg_stat_statements" : "")
+                .setServerConfig("pg_stat_statements.track", timeFunctions ? "all" : "top")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
                 .start();
-        return new PgServer(pg, pg.getJdbcUrl("postgres", "postgres"));
+        PgServer server = new PgServer(pg, pg.getJdbcUrl("postgres", "postgres"));
+        if (timeFunctions) {
+            try (Connection c = server.connect();
+                    Statement s = c.createStatement()) {
+                s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+            } catch (SQLException e) {
+                throw new IOException("pg_stat_statements: " + e.getMessage(), e);
+            }
+        }
+        return server;
     }
 
     String url() {

@@ -25,7 +25,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>{@code --scenario} runs only the scenarios whose name contains it; {@code --profile true}
  * (embedded server only) also prints the server time spent in Annal's schema functions per
- * commit, to tell the server's share of a group-commit cycle from the round trip and the flush.
+ * commit, to tell the server's share of a group-commit cycle from the round trip and the flush, and
+ * the server time, WAL and buffers per event of the top statements (pg_stat_statements).
  * {@code --committers} sets Annal's append transactions in flight (the store's default otherwise).
  * Every run also prints the CPU per event of this JVM and of the (local) server.
  */
@@ -71,12 +72,22 @@ public final class PostgresAppendLoad {
                         long[] before = target instanceof AnnalPgTarget a ? a.eventsAndCommits() : null;
                         FunctionTimes times =
                                 profile && target instanceof AnnalPgTarget ? FunctionTimes.take(server) : null;
+                        if (profile) {
+                            StatementTimes.reset(server);
+                        }
+                        Map<String, Long> kinds0 = cpu.serverNanosByKind();
+                        Map<String, Long> threads0 = ProcessCpu.clientNanosByThread();
                         long client0 = cpu.clientNanos();
                         long server0 = cpu.serverNanos();
                         Result r = run(target, scenario, payload, seconds);
                         long clientCpu = cpu.clientNanos() - client0;
                         long serverCpu = cpu.serverNanos() - server0;
                         double events = r.appendsPerSecond * scenario.batch * seconds;
+                        Map<String, Long> kinds = cpu.serverNanosByKind();
+                        Map<String, Long> threads = ProcessCpu.clientNanosByThread();
+                        if (profile) {
+                            StatementTimes.print(server, scenario.name, target.name(), events);
+                        }
                         if (target instanceof AnnalPgTarget a) {
                             long[] after = a.eventsAndCommits();
                             if (times != null) {
@@ -101,6 +112,12 @@ public final class PostgresAppendLoad {
                                 target.name(),
                                 clientCpu / 1e3 / events,
                                 server0 < 0 ? Double.NaN : serverCpu / 1e3 / events);
+                        String split = perEvent(kinds0, kinds, events);
+                        System.out.printf(
+                                "%-22s %-6s server cpu per event by process:%s%n", scenario.name, target.name(), split);
+                        System.out.printf(
+                                "%-22s %-6s client cpu per event by thread:%s%n",
+                                scenario.name, target.name(), perEvent(threads0, threads, events));
                     }
                     printRatios(scenario, rates);
                 }
@@ -126,6 +143,17 @@ public final class PostgresAppendLoad {
             case "jdbc" -> new PlainJdbcTarget(server.url(), schema, 16);
             default -> throw new IllegalArgumentException("--targets are annal, axon, jdbc (got " + name + ")");
         };
+    }
+
+    /** The CPU per event of each part that used at least 1 us per event, largest first. */
+    private static String perEvent(Map<String, Long> before, Map<String, Long> after, double events) {
+        StringBuilder line = new StringBuilder();
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), (e.getValue() - before.getOrDefault(e.getKey(), 0L)) / 1e3 / events))
+                .filter(e -> e.getValue() >= 1)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(e -> line.append(String.format(" %s %.1f us,", e.getKey(), e.getValue())));
+        return line.toString();
     }
 
     private static void printRatios(Scenario scenario, Map<String, Double> rates) {

@@ -8,6 +8,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -42,12 +44,48 @@ final class ProcessCpu {
                 .getProcessCpuTime();
     }
 
+    /**
+     * This JVM's CPU by thread name with digits dropped ("C2 CompilerThread", "GC Thread#",
+     * "writer-"), from /proc/self/task: which part of the driver's CPU per event is the JIT, the
+     * collector, the writers or the store's own threads. Threads that ended are not counted.
+     */
+    static Map<String, Long> clientNanosByThread() {
+        Map<String, Long> threads = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(t.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    threads.merge(name.replaceAll("[0-9]+", ""), ticks * NANOS_PER_TICK, Long::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // The thread ended meanwhile.
+                }
+            }
+        } catch (IOException e) {
+            return Map.of();
+        }
+        return threads;
+    }
+
     long serverNanos() {
+        return serverNanosByKind().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * The server's CPU by process kind: "backend" (sessions), each background process by its name
+     * (walwriter, checkpointer, autovacuum worker, ...), "postmaster", and "exited" (children that
+     * ended, autovacuum workers mostly); empty when unknown.
+     */
+    Map<String, Long> serverNanosByKind() {
+        Map<String, Long> kinds = new TreeMap<>();
         if (postmaster < 0) {
-            return -1;
+            return kinds;
         }
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            long ticks = field(postmaster, 13) + field(postmaster, 14) + field(postmaster, 15) + field(postmaster, 16);
+            kinds.put("postmaster", (field(postmaster, 13) + field(postmaster, 14)) * NANOS_PER_TICK);
+            kinds.put("exited", (field(postmaster, 15) + field(postmaster, 16)) * NANOS_PER_TICK);
             for (Path p : (Iterable<Path>) procs::iterator) {
                 String name = p.getFileName().toString();
                 if (!name.chars().allMatch(Character::isDigit)) {
@@ -56,16 +94,25 @@ final class ProcessCpu {
                 try {
                     long pid = Long.parseLong(name);
                     if (field(pid, 3) == postmaster) {
-                        ticks += field(pid, 13) + field(pid, 14);
+                        kinds.merge(kind(pid), (field(pid, 13) + field(pid, 14)) * NANOS_PER_TICK, Long::sum);
                     }
                 } catch (IOException | RuntimeException gone) {
                     // The process ended meanwhile; its time is in the postmaster's children fields.
                 }
             }
-            return ticks * NANOS_PER_TICK;
+            return kinds;
         } catch (IOException e) {
-            return -1;
+            return Map.of();
         }
+    }
+
+    /** "postgres: walwriter" is a background process; a session's title names its user and database. */
+    private static String kind(long pid) throws IOException {
+        String title = Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"))
+                .replace('\0', ' ')
+                .trim();
+        String rest = title.startsWith("postgres: ") ? title.substring("postgres: ".length()) : title;
+        return rest.startsWith("postgres postgres ") ? "backend" : rest.replaceAll(" [0-9].*$", "");
     }
 
     /** Field {@code index} (0-based, after the pid and the name in parentheses) of /proc/pid/stat. */

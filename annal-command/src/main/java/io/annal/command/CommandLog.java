@@ -110,12 +110,13 @@ final class CommandLog {
             return new CommandResult.Accepted(stream, version, Optional.empty(), List.of(), true);
         }
         AppendResult result = new AppendResult(
-                stream,
-                first,
-                version.getAsLong(),
-                appended.getFirst().position(),
-                appended.getLast().position(),
-                true);
+                        stream,
+                        first,
+                        version.getAsLong(),
+                        appended.getFirst().position(),
+                        appended.getLast().position(),
+                        true)
+                .withRecordedAt(appended.getFirst().recordedAt()); // one append: one time
         List<EventData> events =
                 appended.stream().map(RecordedEvent::toEventData).toList();
         return new CommandResult.Accepted(stream, version, Optional.of(result), events, true);

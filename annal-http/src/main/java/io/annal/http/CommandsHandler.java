@@ -5,7 +5,9 @@ import io.annal.command.CommandContext;
 import io.annal.command.CommandResult;
 import io.annal.store.AppendResult;
 import io.annal.store.Direction;
+import io.annal.store.EventData;
 import io.annal.store.EventStore;
+import io.annal.store.Position;
 import io.annal.store.RecordedEvent;
 import io.annal.store.StoreLimits;
 import io.annal.store.StreamNotFoundException;
@@ -107,7 +109,7 @@ final class CommandsHandler {
             }
             context = context.commandId(id);
         }
-        context = context.correlationId(Correlation.of(req));
+        context = context.correlationId(Correlation.current());
         Optional<String> causation =
                 Requests.header(req, Requests.CAUSATION_ID).filter(id -> !id.isBlank() && id.length() <= 200);
         if (causation.isPresent()) {
@@ -117,7 +119,8 @@ final class CommandsHandler {
     }
 
     private byte[] accepted(CommandResult.Accepted accepted) {
-        List<RecordedEvent> events = accepted.append().map(this::appended).orElse(List.of());
+        List<RecordedEvent> events =
+                accepted.append().map(a -> appended(a, accepted.events())).orElse(List.of());
         Long position = accepted.position()
                 .map(p -> p.value())
                 .orElseGet(() -> store.headPosition().map(p -> p.value()).orElse(null));
@@ -139,8 +142,32 @@ final class CommandsHandler {
         });
     }
 
-    /** The appended events as recorded, read back for their positions and times. */
-    private List<RecordedEvent> appended(AppendResult append) {
+    /**
+     * The appended events as recorded: built from what was appended when the result says every
+     * event's position and time (one event, or positions without a gap), else read back.
+     */
+    private List<RecordedEvent> appended(AppendResult append, List<EventData> sent) {
+        long span = append.lastPosition().value() - append.firstPosition().value();
+        if (append.recordedAt().isEmpty() || sent.size() != append.count() || span != append.count() - 1L) {
+            return readBack(append);
+        }
+        List<RecordedEvent> out = new ArrayList<>(sent.size());
+        for (int i = 0; i < sent.size(); i++) {
+            EventData event = sent.get(i);
+            out.add(new RecordedEvent(
+                    append.stream(),
+                    append.firstVersion() + i,
+                    Position.of(append.firstPosition().value() + i),
+                    event.id(),
+                    event.type(),
+                    event.data(),
+                    event.metadata(),
+                    append.recordedAt().get()));
+        }
+        return out;
+    }
+
+    private List<RecordedEvent> readBack(AppendResult append) {
         List<RecordedEvent> out = new ArrayList<>(append.count());
         long from = append.firstVersion();
         try {

@@ -4,7 +4,6 @@ import io.annal.store.EventIds;
 import io.helidon.webserver.http.FilterChain;
 import io.helidon.webserver.http.RoutingRequest;
 import io.helidon.webserver.http.RoutingResponse;
-import io.helidon.webserver.http.ServerRequest;
 import org.slf4j.MDC;
 
 /**
@@ -16,26 +15,29 @@ record Correlation(String id) {
 
     static final String MDC_KEY = "correlationId";
 
+    // Helidon runs a request's filters and handler on one thread; its request context costs more
+    private static final ThreadLocal<String> CURRENT = new ThreadLocal<>();
+
     static void filter(FilterChain chain, RoutingRequest req, RoutingResponse res) {
         String id = Requests.header(req, Requests.CORRELATION_ID)
                 .map(String::trim)
                 .filter(Correlation::usable)
                 .orElseGet(() -> EventIds.next().toString());
-        req.context().register(Correlation.class, new Correlation(id));
         res.header(Requests.CORRELATION_ID, id);
+        CURRENT.set(id);
         MDC.put(MDC_KEY, id);
         try {
             chain.proceed();
         } finally {
             MDC.remove(MDC_KEY);
+            CURRENT.remove();
         }
     }
 
-    static String of(ServerRequest req) {
-        return req.context()
-                .get(Correlation.class, Correlation.class)
-                .map(Correlation::id)
-                .orElseGet(() -> EventIds.next().toString());
+    /** The correlation id of the request this thread is handling, or a new one outside a request. */
+    static String current() {
+        String id = CURRENT.get();
+        return id != null ? id : EventIds.next().toString();
     }
 
     private static boolean usable(String id) {

@@ -70,7 +70,7 @@ final class StreamsHandler {
     private void append(StreamName stream, ServerRequest req, ServerResponse res) {
         ExpectedVersion expected = Requests.expectedVersion(req);
         JsonNode body = Json.parse(Requests.body(req, limits.maxBodyBytes(), limits.requestTimeout()));
-        String correlationId = Correlation.of(req);
+        String correlationId = Correlation.current();
         List<EventData> events =
                 AppendRequest.events(body, limits, correlationId, Requests.header(req, Requests.CAUSATION_ID));
         long started = System.nanoTime();

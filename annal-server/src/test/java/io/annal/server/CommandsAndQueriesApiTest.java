@@ -112,6 +112,21 @@ class CommandsAndQueriesApiTest {
     }
 
     @Test
+    void a_command_answers_with_its_events_exactly_as_a_read_returns_them() {
+        String a = id();
+        JsonNode opened = server.command("open-account", "{\"accountId\":\"" + a + "\",\"owner\":\"Ada\"}");
+        JsonNode deposited = server.command("deposit", "{\"accountId\":\"" + a + "\",\"amount\":7}");
+
+        assertThat(opened.get("events").get(0))
+                .isEqualTo(server.get("/streams/account-" + a + "/0").json());
+        assertThat(deposited.get("events").get(0))
+                .isEqualTo(server.get("/streams/account-" + a + "/1").json());
+        assertThat(deposited.get("events")).hasSize(1);
+        assertThat(deposited.get("position"))
+                .isEqualTo(deposited.get("events").get(0).get("position"));
+    }
+
+    @Test
     void the_same_idempotency_key_returns_the_first_outcome_and_appends_nothing() {
         String a = id();
         server.command("open-account", "{\"accountId\":\"" + a + "\",\"owner\":\"Ada\"}");

@@ -18,6 +18,7 @@ import io.annal.store.RecordedEvent;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@code GET /queries/transfers/{transferId}}: one row per transfer. */
 public final class TransferReadModel implements ProjectionHandler<JdbcContext> {
@@ -27,7 +28,10 @@ public final class TransferReadModel implements ProjectionHandler<JdbcContext> {
     private TransferReadModel() {}
 
     public static Projection<JdbcContext> projection() {
-        return Projection.of("transfers", 2, EventFilter.streamPrefixes("transfer-"), new TransferReadModel());
+        // TransferDebited changes no row: the store skips it by its stored type, undecoded.
+        EventFilter filter = EventFilter.streamPrefixes("transfer-")
+                .withTypes(Set.of("TransferStarted", "TransferCompleted", "TransferFailed"));
+        return Projection.of("transfers", 2, filter, new TransferReadModel());
     }
 
     @Override

@@ -28,7 +28,12 @@ public final class AppendListener implements AutoCloseable {
     public AppendListener(Database db, Runnable onAppended) {
         this.db = db;
         this.onAppended = onAppended;
-        Thread.ofVirtual().name("annal-pg-listener-" + db.schema().value()).start(this::run);
+        // A platform thread: on a virtual one every wait on the socket goes through the poller and
+        // a carrier thread, several wake-ups per notification where a blocking read has one.
+        Thread.ofPlatform()
+                .daemon(true)
+                .name("annal-pg-listener-" + db.schema().value())
+                .start(this::run);
     }
 
     private void run() {

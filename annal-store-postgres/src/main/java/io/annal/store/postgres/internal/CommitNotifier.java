@@ -31,7 +31,9 @@ final class CommitNotifier implements AutoCloseable {
 
     CommitNotifier(Database db) {
         this.db = db;
-        this.thread = Thread.ofVirtual()
+        // A platform thread, as AppendListener's: it sends after nearly every commit.
+        this.thread = Thread.ofPlatform()
+                .daemon(true)
                 .name("annal-pg-notifier-" + db.schema().value())
                 .start(this::run);
     }

@@ -67,6 +67,7 @@ public final class CommandHandler<C, E, S> {
     private final InstantSource clock;
     private final RandomGenerator random;
     private final CommandTracing tracing;
+    private final StreamTurns turns = new StreamTurns();
 
     CommandHandler(CommandHandlerBuilder<C, E, S> b) {
         this.decider = b.decider;
@@ -105,7 +106,8 @@ public final class CommandHandler<C, E, S> {
      */
     public CommandResult handle(C command, CommandContext context) {
         StreamName stream = streams.apply(command);
-        return tracing.command(command, stream, () -> decideAndAppend(command, context, stream));
+        return tracing.command(
+                command, stream, () -> turns.inTurn(stream, () -> decideAndAppend(command, context, stream)));
     }
 
     private CommandResult decideAndAppend(C command, CommandContext context, StreamName stream) {

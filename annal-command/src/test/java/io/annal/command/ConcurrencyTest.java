@@ -46,6 +46,25 @@ class ConcurrencyTest {
     }
 
     @Test
+    void callers_of_one_handler_take_turns_on_a_stream_and_never_conflict() throws Exception {
+        var handler = Runtime.bank(store).retry(RetryPolicy.none()).build();
+        handler.handle(new Open("a1", "ada"));
+
+        List<Long> deposited = IdempotencyTest.race(CALLERS, () -> {
+            long sum = 0;
+            for (int i = 0; i < COMMANDS_EACH; i++) {
+                CommandResult result = handler.handle(new Deposit("a1", 1));
+                assertThat(result).isInstanceOf(CommandResult.Accepted.class);
+                sum++;
+            }
+            return sum;
+        });
+
+        assertThat(deposited.stream().mapToLong(Long::longValue).sum()).isEqualTo(CALLERS * COMMANDS_EACH);
+        assertThat(handler.load(Bank.stream("a1")).state().balance()).isEqualTo(CALLERS * COMMANDS_EACH);
+    }
+
+    @Test
     void when_retries_run_out_the_conflict_is_reported_and_nothing_is_lost() throws Exception {
         long seed = new Random().nextLong();
         System.out.println("ConcurrencyTest seed: " + seed);

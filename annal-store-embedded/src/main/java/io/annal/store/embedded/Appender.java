@@ -2,7 +2,6 @@ package io.annal.store.embedded;
 
 import io.annal.store.EventStoreException;
 import io.annal.store.StorageException;
-import io.annal.store.embedded.internal.log.LogRecord;
 import io.annal.store.embedded.internal.log.LogWriter;
 import io.annal.store.spi.AppendNotifier;
 import java.io.IOException;
@@ -11,8 +10,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,20 +20,16 @@ import java.util.concurrent.locks.ReentrantLock;
  * a few thousand appends per second, and parallel forces do not help.
  *
  * <p>Approach: callers queue their requests and wait. One platform thread takes everything queued,
- * checks each request against the streams as the batches so far leave them, encodes the accepted
- * ones into one buffer and writes it with one write. A second thread makes the batch durable with
- * one force, and only then publishes its changes to readers, wakes subscriptions and answers the
- * callers, including those whose requests were refused (a refusal may depend on an earlier request).
- * Meanwhile the first thread collects, checks, encodes and writes the next batch: a two-stage
- * pipeline, at most one batch being forced while the next is built. Batches are written, forced and
- * published in order. If a write or force fails, nothing of that batch or any later one is
- * acknowledged and the store refuses further writes until it is reopened: after a failed force the
- * page cache may hold bytes the disk never got, so retrying the force could falsely succeed;
- * recovery on open re-reads and re-checks the log instead.
+ * checks each request against the streams as the batch so far leaves them, encodes the accepted
+ * ones into one buffer, writes it with one write and makes it durable with one force. Only then are
+ * the batch's changes published to readers, subscriptions woken and callers answered, including
+ * those whose requests were refused (a refusal may depend on an earlier request of the batch). If a
+ * write or force fails, nothing of the batch is acknowledged and the store refuses further writes
+ * until it is reopened: after a failed force the page cache may hold bytes the disk never got, so
+ * retrying the force could falsely succeed; recovery on open re-reads and re-checks the log instead.
  *
- * <p>Thread safety: pending stream state is written by the appender thread only, so checks need no
- * locks; the forcing thread only publishes (one batch at a time, after the previous one) and
- * answers; callers only touch the queue and their own future.
+ * <p>Thread safety: stream state is written by this thread only, so checks need no locks; callers
+ * only touch the queue and their own future.
  */
 final class Appender {
 
@@ -48,9 +41,6 @@ final class Appender {
     private final AppendNotifier notifier;
     private final Checkpoints checkpoints;
     private final Thread thread;
-    private final ExecutorService forcer = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("annal-forcer").daemon(true).factory());
-    private CompletableFuture<Void> inFlight = CompletableFuture.completedFuture(null); // appender thread only
     private final ReentrantLock admission = new ReentrantLock();
     private volatile StorageException failure;
     private boolean accepting = true; // guarded by admission
@@ -61,7 +51,6 @@ final class Appender {
         this.notifier = notifier;
         this.checkpoints = checkpoints;
         this.thread = Thread.ofPlatform().name("annal-appender").daemon(true).unstarted(this::run);
-        writer.awaitBeforeRoll(this::awaitInFlight);
     }
 
     void start() {
@@ -123,30 +112,29 @@ final class Appender {
     }
 
     private void run() {
+        List<WriteRequest> batch = new ArrayList<>();
         try {
             boolean stop = false;
-            while (!stop && failure == null) {
-                List<WriteRequest> batch = new ArrayList<>();
+            while (!stop) {
                 batch.add(queue.take());
                 queue.drainTo(batch, MAX_BATCH - 1);
                 stop = batch.stream().anyMatch(WriteRequest.Stop.class::isInstance);
                 process(batch);
+                batch.clear();
+                if (failure != null) {
+                    return;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            inFlight.handle((ok, e) -> null).join(); // its callers are answered either way
-            forcer.shutdown();
             stopAccepting();
             failQueued();
         }
     }
 
-    /** Builds and writes a batch, then hands it to the forcing thread once the one before is done. */
     private void process(List<WriteRequest> batch) {
         Object[] outcomes = new Object[batch.size()];
-        LogWriter.Written written;
-        List<LogRecord> records;
         builder.start();
         try {
             for (int i = 0; i < outcomes.length; i++) {
@@ -157,25 +145,17 @@ final class Appender {
                     outcomes[i] = refused;
                 }
             }
-            checkHealthy(); // nothing more is written once a batch failed
-            written = writer.write();
-            awaitInFlight();
-            records = builder.handOff();
+            if (writer.hasPending()) {
+                writer.commit();
+            }
+            builder.publish();
         } catch (IOException | RuntimeException | Error e) {
-            fail(e, batch);
-            return;
-        }
-        inFlight = CompletableFuture.runAsync(() -> finish(batch, outcomes, written, records), forcer);
-    }
-
-    /** Forcing thread: makes the batch durable, publishes it and answers its callers. */
-    private void finish(
-            List<WriteRequest> batch, Object[] outcomes, LogWriter.Written written, List<LogRecord> records) {
-        try {
-            writer.force(written);
-            builder.publish(records);
-        } catch (IOException | RuntimeException | Error e) {
-            fail(e, batch);
+            failure = new StorageException(
+                    "the event store could not make a batch durable (" + e
+                            + "): those appends were not acknowledged and the store refuses writes from now on."
+                            + " Close and reopen it: recovery keeps exactly what is intact on disk",
+                    e);
+            batch.forEach(request -> request.done().completeExceptionally(failure));
             return;
         }
         notifier.notifyAppended();
@@ -187,33 +167,6 @@ final class Appender {
                 batch.get(i).done().complete(outcomes[i]);
             }
         }
-    }
-
-    /** Waits for the batch being forced; throws if it, or any batch before, failed. */
-    private void awaitInFlight() throws IOException {
-        inFlight.handle((ok, e) -> null).join();
-        checkHealthy();
-    }
-
-    private void checkHealthy() throws IOException {
-        StorageException failed = failure;
-        if (failed != null) {
-            throw new IOException("an earlier batch failed: " + failed.getMessage(), failed);
-        }
-    }
-
-    private synchronized void fail(Throwable cause, List<WriteRequest> batch) {
-        StorageException failed = failure;
-        if (failed == null) {
-            failed = new StorageException(
-                    "the event store could not make a batch durable (" + cause
-                            + "): those appends were not acknowledged and the store refuses writes from now on."
-                            + " Close and reopen it: recovery keeps exactly what is intact on disk",
-                    cause);
-            failure = failed;
-        }
-        StorageException reason = failed;
-        batch.forEach(request -> request.done().completeExceptionally(reason));
     }
 
     private void failQueued() {

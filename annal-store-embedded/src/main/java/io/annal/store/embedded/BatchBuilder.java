@@ -34,13 +34,10 @@ import java.util.UUID;
 
 /**
  * Checks the requests of one batch against the streams as the batch leaves them and encodes the
- * accepted ones into the log writer's buffer. The streams as the batch being forced left them stay
- * here until that batch is published, so checks see its effects before readers do. Nothing becomes
- * visible until {@link #publish}, which runs only after the batch is durable.
+ * accepted ones into the log writer's buffer. Nothing becomes visible until {@link #publish}, which
+ * the appender calls only after the batch is durable.
  *
- * <p>Thread safety: appender thread only, except {@link #publish}, which the forcing thread calls
- * for one batch at a time. The published state the appender reads while a batch is published is
- * that of streams the batch does not touch; the ones it touches are read from {@link #previous}.
+ * <p>Thread safety: appender thread only; the durable stream state it reads has no other writer.
  */
 final class BatchBuilder {
 
@@ -50,12 +47,9 @@ final class BatchBuilder {
     private final Log log;
     private final LogWriter writer;
     private final InstantSource clock;
-    private Map<StreamName, PendingStream> streams = new HashMap<>();
-    private Map<StreamName, PendingStream> previous = new HashMap<>(); // of the batch being forced
-    private List<LogRecord> records = new ArrayList<>();
-    /** The ordinal the next encoded event will take in the published positions. */
-    private long nextOrdinal;
-
+    private final Map<StreamName, PendingStream> streams = new HashMap<>();
+    private final List<LogRecord> records = new ArrayList<>();
+    private long batchEvents;
     private int prefetched;
     private long prefetchedEvents;
     private long appliedEvents;
@@ -67,12 +61,12 @@ final class BatchBuilder {
         this.log = log;
         this.writer = writer;
         this.clock = clock;
-        this.nextOrdinal = index.events().size();
     }
 
     void start() {
         streams.clear();
-        records = new ArrayList<>();
+        records.clear();
+        batchEvents = 0;
         prefetched = 0;
         prefetchedEvents = 0;
         appliedEvents = 0;
@@ -113,23 +107,9 @@ final class BatchBuilder {
         };
     }
 
-    /**
-     * The batch is written and the one before it is published: its streams become the ones the
-     * next batch starts from, and its records go to {@link #publish} once it is durable.
-     */
-    List<LogRecord> handOff() {
-        for (Map.Entry<StreamName, PendingStream> stream : streams.entrySet()) {
-            stream.getValue().rebase(index.find(stream.getKey()));
-        }
-        Map<StreamName, PendingStream> handed = streams;
-        streams = previous;
-        previous = handed;
-        return records;
-    }
-
-    /** Makes a batch visible to readers; called once its bytes are durable, batches in order. */
-    void publish(List<LogRecord> batch) {
-        batch.forEach(index::applyAppended);
+    /** Makes the batch visible to readers; called once its bytes are durable. */
+    void publish() {
+        records.forEach(index::applyAppended);
     }
 
     private List<AppendResult> append(List<StreamAppend> parts) throws IOException {
@@ -201,7 +181,7 @@ final class BatchBuilder {
             stream.add(event.id(), position);
             // the ordinal publish will give it; a slot of a batch that never becomes durable is
             // harmless: the store then refuses writes, and a candidate is always confirmed by a read
-            index.ids().add(event.id(), nextOrdinal++);
+            index.ids().add(event.id(), index.events().size() + batchEvents++);
             lastPosition = position;
             position += frameSize(RecordCodec.eventBodySize(name, types[i], event));
         }
@@ -256,7 +236,7 @@ final class BatchBuilder {
         long[] found = {-1};
         long published = index.events().size();
         index.ids().anyCandidate(id, ordinal -> {
-            if (ordinal < published // a later one is of a batch not yet published, whose stream's are pending
+            if (ordinal < published // a later ordinal is this batch's, and its own stream's are pending
                     && log.holds(index.events().get(ordinal))
                     && log.read(index.events().get(ordinal)) instanceof LogRecord.Event event
                     && event.id().equals(id)
@@ -270,11 +250,11 @@ final class BatchBuilder {
     }
 
     private boolean hasIdAt(PendingStream stream, long version, UUID id) {
-        if (version >= stream.publishedCount()) {
+        if (version >= stream.durableCount) {
             return stream.pendingVersionOf(id) == version;
         }
-        return log.holds(stream.positionOf(version))
-                && log.read(stream.positionOf(version)) instanceof LogRecord.Event event
+        return log.holds(stream.entry.positionOf(version))
+                && log.read(stream.entry.positionOf(version)) instanceof LogRecord.Event event
                 && event.id().equals(id);
     }
 
@@ -331,10 +311,6 @@ final class BatchBuilder {
 
     private PendingStream stream(StreamName name) {
         return streams.computeIfAbsent(name, n -> {
-            PendingStream forcing = previous.get(n);
-            if (forcing != null) {
-                return new PendingStream(forcing);
-            }
             StreamEntry entry = index.find(n);
             return new PendingStream(entry != null ? entry : new StreamEntry(n));
         });

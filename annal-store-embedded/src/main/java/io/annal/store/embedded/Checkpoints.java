@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * background thread writes it; appends never wait for a checkpoint. A failed checkpoint loses
  * nothing: the log is the truth, and the next open just replays more of it.
  *
- * <p>Thread safety: {@link #published} is called by the forcing thread of the appender only.
+ * <p>Thread safety: {@link #published} is called by the appender thread only.
  */
 final class Checkpoints {
 

@@ -7,10 +7,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * One stream as the current batch leaves it: the published entry, plus what the batch being forced
- * added ({@link #base}), plus what earlier requests of this batch added; neither is visible to
- * readers yet. Once the batch being forced is published, {@link #rebase} drops the link to it, so
- * a chain is never longer than two.
+ * One stream as the current batch leaves it: the durable entry plus what earlier requests of the
+ * batch added, which is not yet visible to readers.
  *
  * <p>The ids of the pending events are kept in primitive arrays, not a map of boxed values: one
  * append of 1,000 events would otherwise allocate thousands of objects on the appender thread. A
@@ -21,11 +19,8 @@ final class PendingStream {
     private static final int SCAN_LIMIT = 16;
     private static final long[] NONE = new long[0];
 
-    StreamEntry entry;
-    private PendingStream base; // the stream as the batch being forced left it; null when published
-    /** Versions below this are the base's (or, without one, the published entry's). */
+    final StreamEntry entry;
     final int durableCount;
-
     int count;
     StreamStatus status;
     private long[] positions = NONE;
@@ -38,28 +33,6 @@ final class PendingStream {
         this.durableCount = entry.count();
         this.count = durableCount;
         this.status = entry.status();
-    }
-
-    /** The stream as {@code base}, a stream of the batch being forced, leaves it. */
-    PendingStream(PendingStream base) {
-        this.entry = base.entry;
-        this.base = base;
-        this.durableCount = base.count;
-        this.count = durableCount;
-        this.status = base.status;
-    }
-
-    /** The batch being forced is now published: {@code published} holds what the base held. */
-    void rebase(StreamEntry published) {
-        if (base != null && published != null) {
-            entry = published;
-        }
-        base = null;
-    }
-
-    /** Versions below this are published: reads of the log find them. */
-    int publishedCount() {
-        return base != null ? base.publishedCount() : durableCount;
     }
 
     void add(UUID id, long position) {
@@ -83,13 +56,8 @@ final class PendingStream {
         }
     }
 
-    /** The version this batch or the batch being forced gave {@code id}, if one did; -1 otherwise. */
+    /** The version this batch gave {@code id}, if it did; -1 otherwise. */
     int pendingVersionOf(UUID id) {
-        int own = ownVersionOf(id);
-        return own >= 0 || base == null ? own : base.pendingVersionOf(id);
-    }
-
-    private int ownVersionOf(UUID id) {
         int pending = count - durableCount;
         long msb = id.getMostSignificantBits();
         long lsb = id.getLeastSignificantBits();
@@ -132,10 +100,7 @@ final class PendingStream {
     }
 
     long positionOf(long version) {
-        if (version >= durableCount) {
-            return positions[(int) (version - durableCount)];
-        }
-        return base != null ? base.positionOf(version) : entry.positionOf(version);
+        return version < durableCount ? entry.positionOf(version) : positions[(int) (version - durableCount)];
     }
 
     /** The last live version, empty when the stream does not exist or is soft-deleted. */

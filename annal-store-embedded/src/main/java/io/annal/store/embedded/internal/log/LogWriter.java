@@ -8,13 +8,11 @@ import java.nio.file.Path;
 
 /**
  * The appender's side of the log: frames of one batch are encoded into one buffer, then written
- * with one positional write ({@link #write}) and made durable with one force ({@link #force}). The
- * force of a batch may run on another thread while the next batch is encoded and written behind
- * it. A request never straddles two segments: when its frames do not fit, the batch in flight is
- * awaited, the active segment is written, forced and sealed, and a new one is created first.
+ * with one positional write and made durable with one force. A request never straddles two
+ * segments: when its frames do not fit, the active segment is written, forced and sealed, and a new
+ * one is created first.
  *
- * <p>Thread safety: the appender thread calls everything but {@link #force}, which one other
- * thread may call for a batch already written.
+ * <p>Thread safety: used by the appender thread only.
  */
 public final class LogWriter {
 
@@ -26,8 +24,7 @@ public final class LogWriter {
     private final SegmentPreparer preparer;
     private Segment active;
     private long written;
-    private volatile long durableEnd;
-    private InFlight inFlight = () -> {};
+    private long durableEnd;
     private ByteBuffer batch = ByteBuffer.allocateDirect(1 << 20);
 
     public LogWriter(
@@ -41,20 +38,6 @@ public final class LogWriter {
         this.fsync = fsync;
         this.faults = faults;
         this.preparer = new SegmentPreparer(directory);
-    }
-
-    /** Waits until the batch being forced, if any, is durable; throws if its force failed. */
-    @FunctionalInterface
-    public interface InFlight {
-        void await() throws IOException;
-    }
-
-    /** A written batch: forcing {@code segment} makes everything below {@code end} durable. */
-    public record Written(Segment segment, long end, boolean hasBytes) {}
-
-    /** What a roll waits for before it writes and seals the active segment. */
-    public void awaitBeforeRoll(InFlight inFlight) {
-        this.inFlight = inFlight;
     }
 
     /** The most bytes of frames one request may take: what fits in an empty segment. */
@@ -94,28 +77,14 @@ public final class LogWriter {
         return batch.position() > 0;
     }
 
-    /** Writes the batch encoded so far; {@link #force} of the result makes it durable. */
-    public Written write() throws IOException {
-        boolean hasBytes = hasPending();
-        if (hasBytes) {
-            writeBatch();
-        }
-        return new Written(active, active.base() + written, hasBytes);
-    }
-
-    /**
-     * Forces a written batch (unless fsync is off): after this returns, it and every batch before
-     * it are durable. Batches are forced in the order they were written.
-     */
-    public void force(Written batch) throws IOException {
-        if (!batch.hasBytes()) {
-            return;
-        }
+    /** Writes the batch and forces it (unless fsync is off): after this returns, the batch is durable. */
+    public void commit() throws IOException {
+        writeBatch();
         faults.reached(FaultPoint.AFTER_WRITE_BEFORE_FORCE);
         if (fsync) {
-            batch.segment().channel().force();
+            active.channel().force();
         }
-        durableEnd = batch.end();
+        durableEnd = active.base() + written;
     }
 
     private void writeBatch() throws IOException {
@@ -134,7 +103,6 @@ public final class LogWriter {
     }
 
     private void roll() throws IOException {
-        inFlight.await(); // its force must not meet a sealed segment, nor fail after this one
         writeBatch();
         if (fsync) {
             active.channel().force();

@@ -9,56 +9,34 @@ import java.util.Objects;
  * @param batchSize the most events applied in one transaction; fewer once caught up
  * @param maxAttempts tries of one event before the {@link FailurePolicy} decides
  * @param firstBackoff the wait after the first failure, doubling up to {@code maxBackoff}
- * @param linger how long a live batch waits for more events before it is applied: one transaction
- *     then covers several group commits instead of one each
  */
 public record RunnerOptions(
-        int batchSize,
-        int maxAttempts,
-        Duration firstBackoff,
-        Duration maxBackoff,
-        FailurePolicy onPoison,
-        Duration linger) {
+        int batchSize, int maxAttempts, Duration firstBackoff, Duration maxBackoff, FailurePolicy onPoison) {
 
     public RunnerOptions {
         Objects.requireNonNull(firstBackoff, "firstBackoff");
         Objects.requireNonNull(maxBackoff, "maxBackoff");
         Objects.requireNonNull(onPoison, "onPoison");
-        Objects.requireNonNull(linger, "linger");
         if (batchSize < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("batchSize and maxAttempts are 1 or more");
         }
-        if (linger.isNegative() || linger.compareTo(Duration.ofSeconds(1)) > 0) {
-            throw new IllegalArgumentException("linger is 0 to 1 s (got " + linger + ")");
-        }
     }
 
-    /** 256 events per batch, a 2 ms linger, 5 tries from 50 ms up to 2 s, poison events parked. */
+    /** 256 events per batch, 5 tries from 50 ms up to 2 s, poison events parked. */
     public static RunnerOptions defaults() {
-        return new RunnerOptions(
-                256,
-                5,
-                Duration.ofMillis(50),
-                Duration.ofSeconds(2),
-                FailurePolicy.PARK_AND_CONTINUE,
-                Duration.ofMillis(2));
+        return new RunnerOptions(256, 5, Duration.ofMillis(50), Duration.ofSeconds(2), FailurePolicy.PARK_AND_CONTINUE);
     }
 
     public RunnerOptions withBatchSize(int size) {
-        return new RunnerOptions(size, maxAttempts, firstBackoff, maxBackoff, onPoison, linger);
+        return new RunnerOptions(size, maxAttempts, firstBackoff, maxBackoff, onPoison);
     }
 
     public RunnerOptions withRetries(int attempts, Duration first, Duration max) {
-        return new RunnerOptions(batchSize, attempts, first, max, onPoison, linger);
+        return new RunnerOptions(batchSize, attempts, first, max, onPoison);
     }
 
     public RunnerOptions withPoisonPolicy(FailurePolicy policy) {
-        return new RunnerOptions(batchSize, maxAttempts, firstBackoff, maxBackoff, policy, linger);
-    }
-
-    /** The same options with batches applied as soon as they are taken ({@code Duration.ZERO}) or after {@code wait}. */
-    public RunnerOptions withLinger(Duration wait) {
-        return new RunnerOptions(batchSize, maxAttempts, firstBackoff, maxBackoff, onPoison, wait);
+        return new RunnerOptions(batchSize, maxAttempts, firstBackoff, maxBackoff, policy);
     }
 
     Duration backoff(int failedAttempts) {

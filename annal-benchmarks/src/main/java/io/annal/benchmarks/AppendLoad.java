@@ -46,7 +46,7 @@ public final class AppendLoad {
             System.out.printf(
                     "target=%s writers=%d batch=%d size=%d fsync=%s seconds=%d: %.0f appends/s, %.0f events/s,"
                             + " latency ms p50=%.2f p99=%.2f p99.9=%.2f, process CPU %.1f us/append,"
-                            + " appender thread CPU %.3f us/event, forcer thread CPU %.3f us/event%n",
+                            + " appender thread CPU %.3f us/event%n",
                     target,
                     writers,
                     batch,
@@ -59,8 +59,7 @@ public final class AppendLoad {
                     r.latency.millis(99),
                     r.latency.millis(99.9),
                     r.cpuMicrosPerAppend,
-                    r.appenderMicrosPerAppend / batch,
-                    r.forcerMicrosPerAppend / batch);
+                    r.appenderMicrosPerAppend / batch);
         } finally {
             Options.deleteRecursively(dir);
         }
@@ -70,13 +69,12 @@ public final class AppendLoad {
             double appendsPerSecond,
             double cpuMicrosPerAppend,
             double appenderMicrosPerAppend,
-            double forcerMicrosPerAppend,
             LatencyRecorder.Percentiles latency) {}
 
     /**
      * CPU time of the embedded store's thread named {@code name} (0 for other targets): the
-     * appender's serial work, or the forcing thread's (force, publish, answers), which the writers'
-     * UUIDs, the JIT and other processes do not blur.
+     * appender's serial work (write, force, publish, answers), which the writers' UUIDs, the JIT
+     * and other processes do not blur.
      */
     private static long threadCpuNanos(String name) {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -123,7 +121,6 @@ public final class AppendLoad {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu0 = os.getProcessCpuTime();
         long appender0 = threadCpuNanos("annal-appender");
-        long forcer0 = threadCpuNanos("annal-forcer");
         long t0 = System.nanoTime();
         Thread.sleep(seconds * 1000L); // the measurement window itself
         stop.set(true);
@@ -133,13 +130,8 @@ public final class AppendLoad {
         double elapsed = (System.nanoTime() - t0) / 1e9;
         double cpuMicros = (os.getProcessCpuTime() - cpu0) / 1e3 / appends.sum();
         double appenderMicros = (threadCpuNanos("annal-appender") - appender0) / 1e3 / appends.sum();
-        double forcerMicros = (threadCpuNanos("annal-forcer") - forcer0) / 1e3 / appends.sum();
         return new Result(
-                appends.sum() / elapsed,
-                cpuMicros,
-                appenderMicros,
-                forcerMicros,
-                measured ? LatencyRecorder.merge(recorders) : null);
+                appends.sum() / elapsed, cpuMicros, appenderMicros, measured ? LatencyRecorder.merge(recorders) : null);
     }
 
     /** What the driver appends to. */

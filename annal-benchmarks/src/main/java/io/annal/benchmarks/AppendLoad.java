@@ -38,9 +38,11 @@ public final class AppendLoad {
         int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
         boolean fsync = !"unsafe".equals(options.getOrDefault("durability", "fsync"));
+        // the embedded store's index checkpoint interval in MiB of log (its default when absent)
+        long checkpointMib = Long.parseLong(options.getOrDefault("checkpoint-mib", "0"));
         Path dir = Files.createTempDirectory(Path.of(options.getOrDefault("dir", "/tmp")), "annal-bench-");
 
-        try (Target t = Targets.open(target, dir, fsync)) {
+        try (Target t = Targets.open(target, dir, fsync, checkpointMib << 20)) {
             run(t, writers, batch, size, warmup, false);
             Result r = run(t, writers, batch, size, seconds, true);
             System.out.printf(

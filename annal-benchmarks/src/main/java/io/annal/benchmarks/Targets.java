@@ -17,11 +17,15 @@ final class Targets {
 
     private Targets() {}
 
-    static AppendLoad.Target open(String name, Path dir, boolean fsync) throws IOException {
+    /** {@code checkpointBytes} 0 keeps the embedded store's default index checkpoint interval. */
+    static AppendLoad.Target open(String name, Path dir, boolean fsync, long checkpointBytes) throws IOException {
         return switch (name) {
-            case "embedded" ->
-                store(EmbeddedEventStore.open(EmbeddedStoreConfig.of(dir)
-                        .withDurability(fsync ? Durability.FSYNC : Durability.UNSAFE_NO_FSYNC)));
+            case "embedded" -> {
+                EmbeddedStoreConfig config = EmbeddedStoreConfig.of(dir)
+                        .withDurability(fsync ? Durability.FSYNC : Durability.UNSAFE_NO_FSYNC);
+                yield store(EmbeddedEventStore.open(
+                        checkpointBytes > 0 ? config.withCheckpointEvery(checkpointBytes) : config));
+            }
             case "memory" -> store(InMemoryEventStore.create());
             case "baseline" -> baseline(new FileChannelGroupCommit(dir.resolve("baseline.log"), fsync));
             default ->

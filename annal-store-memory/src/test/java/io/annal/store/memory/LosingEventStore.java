@@ -6,6 +6,7 @@ import io.annal.store.EventStore;
 import io.annal.store.ExpectedVersion;
 import io.annal.store.Position;
 import io.annal.store.StreamName;
+import io.annal.store.tck.ForwardingEventStore;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 

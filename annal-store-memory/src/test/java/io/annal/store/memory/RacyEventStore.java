@@ -7,6 +7,7 @@ import io.annal.store.ExpectedVersion;
 import io.annal.store.StreamInfo;
 import io.annal.store.StreamName;
 import io.annal.store.StreamState;
+import io.annal.store.tck.ForwardingEventStore;
 import java.util.List;
 import java.util.Optional;
 

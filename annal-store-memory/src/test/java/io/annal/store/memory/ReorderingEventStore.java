@@ -8,6 +8,7 @@ import io.annal.store.Position;
 import io.annal.store.RecordedEvent;
 import io.annal.store.StreamName;
 import io.annal.store.StreamSlice;
+import io.annal.store.tck.ForwardingEventStore;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.annal.store.memory;
+package io.annal.store.tck;
 
 import io.annal.store.AllSlice;
 import io.annal.store.AppendResult;
@@ -19,12 +19,15 @@ import io.annal.store.SubscriptionStart;
 import java.util.List;
 import java.util.Optional;
 
-/** A store that hands every call to another: the base of the deliberately broken stores. */
-abstract class ForwardingEventStore implements EventStore {
+/**
+ * A store that hands every call to another: the base of test stores that change one behaviour,
+ * such as the deliberately broken stores the suite must fail, or reads that lag the writer.
+ */
+public abstract class ForwardingEventStore implements EventStore {
 
-    final EventStore delegate;
+    protected final EventStore delegate;
 
-    ForwardingEventStore(EventStore delegate) {
+    protected ForwardingEventStore(EventStore delegate) {
         this.delegate = delegate;
     }
 

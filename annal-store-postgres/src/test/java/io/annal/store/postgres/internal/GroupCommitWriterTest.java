@@ -50,16 +50,7 @@ class GroupCommitWriterTest {
                 GroupCommitWriter writer =
                         new GroupCommitWriter(db, InstantSource.system(), 1, () -> {}, Optional.empty());
                 Connection gate = DriverManager.getConnection(TestPostgres.url())) {
-            StreamName gated = StreamName.of("gate");
-            writer.append(
-                    List.of(StreamAppend.of(gated, ExpectedVersion.any(), List.of(EventData.json("Open", "{}")))));
-            gate.setAutoCommit(false);
-            try (Statement st = gate.createStatement()) {
-                st.execute("SELECT 1 FROM " + schema.quoted() + ".streams WHERE name = 'gate' FOR UPDATE");
-            }
-            Future<List<AppendResult>> blocked = threads.submit(() -> writer.append(
-                    List.of(StreamAppend.of(gated, ExpectedVersion.any(), List.of(EventData.json("Through", "{}"))))));
-            await().atMost(BOUND).until(() -> writerWaitsForTheGate(gate));
+            Future<List<AppendResult>> blocked = appendBehindTheGate(writer, gate, schema, threads, "gate");
             List<Future<List<AppendResult>>> waiting = new ArrayList<>();
             for (int i = 0; i < WAITING; i++) {
                 StreamName stream = StreamName.of("waiting-" + i);
@@ -97,16 +88,7 @@ class GroupCommitWriterTest {
                 GroupCommitWriter writer =
                         new GroupCommitWriter(db, InstantSource.system(), 2, () -> {}, Optional.empty());
                 Connection gate = DriverManager.getConnection(TestPostgres.url())) {
-            StreamName gated = StreamName.of("gate");
-            writer.append(
-                    List.of(StreamAppend.of(gated, ExpectedVersion.any(), List.of(EventData.json("Open", "{}")))));
-            gate.setAutoCommit(false);
-            try (Statement st = gate.createStatement()) {
-                st.execute("SELECT 1 FROM " + schema.quoted() + ".streams WHERE name = 'gate' FOR UPDATE");
-            }
-            Future<List<AppendResult>> blocked = threads.submit(() -> writer.append(
-                    List.of(StreamAppend.of(gated, ExpectedVersion.any(), List.of(EventData.json("Through", "{}"))))));
-            await().atMost(BOUND).until(() -> writerWaitsForTheGate(gate));
+            Future<List<AppendResult>> blocked = appendBehindTheGate(writer, gate, schema, threads, "gate");
 
             for (int i = 0; i < 3; i++) {
                 StreamName stream = StreamName.of("free-" + i);
@@ -142,16 +124,7 @@ class GroupCommitWriterTest {
                 GroupCommitWriter writer =
                         new GroupCommitWriter(db, InstantSource.system(), 2, () -> {}, Optional.empty());
                 Connection gate = DriverManager.getConnection(TestPostgres.url())) {
-            StreamName stream = StreamName.of("s");
-            writer.append(List.of(StreamAppend.of(stream, ExpectedVersion.any(), List.of(EventData.json("A", "{}")))));
-            gate.setAutoCommit(false);
-            try (Statement st = gate.createStatement()) {
-                st.execute("SET search_path TO " + schema.quoted());
-                st.execute("SELECT 1 FROM streams WHERE name = 's' FOR UPDATE");
-            }
-            Future<List<AppendResult>> overtaken = threads.submit(() -> writer.append(
-                    List.of(StreamAppend.of(stream, ExpectedVersion.any(), List.of(EventData.json("C", "{}"))))));
-            await().atMost(BOUND).until(() -> writerWaitsForTheGate(gate));
+            Future<List<AppendResult>> overtaken = appendBehindTheGate(writer, gate, schema, threads, "s");
 
             long q;
             try (Statement st = gate.createStatement()) {
@@ -171,6 +144,30 @@ class GroupCommitWriterTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /**
+     * Opens stream {@code name} with one event, locks its row in the {@code gate} session (whose
+     * search path is then the store's schema), and starts an append to it that waits on that lock:
+     * a writer transaction held open until the gate commits or rolls back.
+     */
+    private static Future<List<AppendResult>> appendBehindTheGate(
+            GroupCommitWriter writer, Connection gate, SchemaName schema, ExecutorService threads, String name)
+            throws Exception {
+        StreamName gated = StreamName.of(name);
+        writer.append(List.of(StreamAppend.of(gated, ExpectedVersion.any(), List.of(EventData.json("Open", "{}")))));
+        gate.setAutoCommit(false);
+        try (Statement path = gate.createStatement()) {
+            path.execute("SET search_path TO " + schema.quoted());
+        }
+        try (PreparedStatement lock = gate.prepareStatement("SELECT 1 FROM streams WHERE name = ? FOR UPDATE")) {
+            lock.setString(1, name);
+            lock.execute();
+        }
+        Future<List<AppendResult>> blocked = threads.submit(() -> writer.append(
+                List.of(StreamAppend.of(gated, ExpectedVersion.any(), List.of(EventData.json("Through", "{}"))))));
+        await().atMost(BOUND).until(() -> writerWaitsForTheGate(gate));
+        return blocked;
     }
 
     private static boolean writerWaitsForTheGate(Connection gate) throws Exception {

@@ -16,17 +16,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 class AppendListenerTest {
 
     @Test
     void a_notification_from_another_session_wakes_the_store() throws Exception {
         SchemaName schema = new SchemaName(TestPostgres.freshSchema());
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setUrl(TestPostgres.url());
         AtomicInteger wakeUps = new AtomicInteger();
-        try (Database db = Database.open(schema, source, source::getConnection, 2, Duration.ofSeconds(5));
+        try (Database db = TestDatabases.open(schema, 2, Duration.ofSeconds(5));
                 AppendListener listener = new AppendListener(db, wakeUps::incrementAndGet)) {
             // It wakes once when it starts listening, in case it missed something while connecting.
             await().atMost(Duration.ofSeconds(30)).until(() -> wakeUps.get() >= 1);
@@ -46,10 +43,8 @@ class AppendListenerTest {
     @Test
     void a_commit_by_the_writer_of_another_store_wakes_the_listener() throws Exception {
         SchemaName schema = new SchemaName(TestPostgres.freshSchema());
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setUrl(TestPostgres.url());
         AtomicInteger wakeUps = new AtomicInteger();
-        try (Database db = Database.open(schema, source, source::getConnection, 4, Duration.ofSeconds(5));
+        try (Database db = TestDatabases.open(schema, 4, Duration.ofSeconds(5));
                 AppendListener listener = new AppendListener(db, wakeUps::incrementAndGet);
                 GroupCommitWriter writer =
                         new GroupCommitWriter(db, InstantSource.system(), 2, () -> {}, Optional.empty())) {

@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /** The one-round-trip append: writes a plain batch whole, and declines a batch it cannot check with nothing written. */
 class FastAppendTest {
@@ -27,10 +26,8 @@ class FastAppendTest {
     @Test
     void writes_a_batch_of_new_and_continued_streams_and_declines_a_wrong_version_without_writing() throws Exception {
         SchemaName schema = new SchemaName(TestPostgres.freshSchema());
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setUrl(TestPostgres.url());
         FastAppend fast = new FastAppend();
-        try (Database db = Database.open(schema, source, source::getConnection, 2, Duration.ofSeconds(30));
+        try (Database db = TestDatabases.open(schema, 2, Duration.ofSeconds(30));
                 Connection c = db.connection()) {
             StreamName a = StreamName.of("a");
             StreamName b = StreamName.of("b");
@@ -71,10 +68,8 @@ class FastAppendTest {
     @Test
     void declines_an_id_already_stored_and_parts_whose_versions_disagree_with_nothing_written() throws Exception {
         SchemaName schema = new SchemaName(TestPostgres.freshSchema());
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setUrl(TestPostgres.url());
         FastAppend fast = new FastAppend();
-        try (Database db = Database.open(schema, source, source::getConnection, 2, Duration.ofSeconds(30));
+        try (Database db = TestDatabases.open(schema, 2, Duration.ofSeconds(30));
                 Connection c = db.connection()) {
             StreamName a = StreamName.of("a");
             EventData stored = EventData.json("E", "{}");

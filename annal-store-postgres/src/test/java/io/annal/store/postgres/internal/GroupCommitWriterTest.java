@@ -26,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 class GroupCommitWriterTest {
 
@@ -43,10 +42,8 @@ class GroupCommitWriterTest {
     @Test
     void appends_queued_while_a_transaction_runs_commit_together_in_the_next_one() throws Exception {
         SchemaName schema = new SchemaName(TestPostgres.freshSchema());
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setUrl(TestPostgres.url());
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try (Database db = Database.open(schema, source, source::getConnection, 4, BOUND);
+        try (Database db = TestDatabases.open(schema, 4, BOUND);
                 GroupCommitWriter writer =
                         new GroupCommitWriter(db, InstantSource.system(), 1, () -> {}, Optional.empty());
                 Connection gate = DriverManager.getConnection(TestPostgres.url())) {
@@ -81,10 +78,8 @@ class GroupCommitWriterTest {
     @Test
     void a_transaction_waiting_on_a_stream_does_not_hold_up_appends_to_other_streams() throws Exception {
         SchemaName schema = new SchemaName(TestPostgres.freshSchema());
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setUrl(TestPostgres.url());
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try (Database db = Database.open(schema, source, source::getConnection, 4, BOUND);
+        try (Database db = TestDatabases.open(schema, 4, BOUND);
                 GroupCommitWriter writer =
                         new GroupCommitWriter(db, InstantSource.system(), 2, () -> {}, Optional.empty());
                 Connection gate = DriverManager.getConnection(TestPostgres.url())) {
@@ -117,10 +112,8 @@ class GroupCommitWriterTest {
     @Test
     void an_append_overtaken_on_its_stream_runs_again_so_positions_rise_with_versions() throws Exception {
         SchemaName schema = new SchemaName(TestPostgres.freshSchema());
-        PGSimpleDataSource source = new PGSimpleDataSource();
-        source.setUrl(TestPostgres.url());
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try (Database db = Database.open(schema, source, source::getConnection, 4, BOUND);
+        try (Database db = TestDatabases.open(schema, 4, BOUND);
                 GroupCommitWriter writer =
                         new GroupCommitWriter(db, InstantSource.system(), 2, () -> {}, Optional.empty());
                 Connection gate = DriverManager.getConnection(TestPostgres.url())) {

@@ -269,6 +269,8 @@ public final class CommandHandler<C, E, S> {
         long deadline = System.nanoTime() + VISIBILITY_WAIT.toNanos();
         while (version.isPresent() && loaded.version().orElse(-1) < version.get() && System.nanoTime() - deadline < 0) {
             try {
+                // a short poll: the store API has no call that waits for a version, and the gap
+                // closes within one group commit, so a subscription would cost more than it saves
                 Thread.sleep(VISIBILITY_POLL);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.Statement;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
@@ -67,13 +68,35 @@ final class CrashingDataSource {
                 plan[0] = decide();
                 crashIf(plan[0] == Where.BEFORE_CHECKPOINT, plan[0]);
             } else if (name.equals("commit")) {
-                crashIf(plan[0] == Where.BEFORE_COMMIT, plan[0]);
-                Object result = invoke(real, method, args);
-                crashIf(plan[0] == Where.AFTER_COMMIT, plan[0]);
-                return result;
+                return committing(plan, () -> invoke(real, method, args));
+            } else if (name.equals("createStatement")) {
+                return statement((Statement) invoke(real, method, args), plan);
             }
             return invoke(real, method, args);
         });
+    }
+
+    /** SQLite's transactions end by a {@code COMMIT} statement rather than {@code commit()}. */
+    private Statement statement(Statement real, Where[] plan) {
+        return proxy(Statement.class, (proxy, method, args) -> {
+            if (method.getName().equals("execute") && args.length == 1 && "COMMIT".equals(args[0])) {
+                return committing(plan, () -> invoke(real, method, args));
+            }
+            return invoke(real, method, args);
+        });
+    }
+
+    private Object committing(Where[] plan, Commit commit) throws Throwable {
+        Where where = plan[0];
+        plan[0] = null;
+        crashIf(where == Where.BEFORE_COMMIT, where);
+        Object result = commit.run();
+        crashIf(where == Where.AFTER_COMMIT, where);
+        return result;
+    }
+
+    private interface Commit {
+        Object run() throws Throwable;
     }
 
     private synchronized Where decide() {

@@ -32,13 +32,14 @@ public final class JdbcReadModels implements ProjectionStore<JdbcContext> {
 
     private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
 
-    private final DataSource source;
+    private final Transactions transactions;
     private final SqlDialect dialect;
     private final InstantSource clock;
 
     private JdbcReadModels(DataSource source, SqlDialect dialect, InstantSource clock) {
-        this.source = Objects.requireNonNull(source, "source");
-        this.dialect = Objects.requireNonNull(dialect, "dialect");
+        this.transactions =
+                new Transactions(Objects.requireNonNull(source, "source"), Objects.requireNonNull(dialect, "dialect"));
+        this.dialect = dialect;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -141,16 +142,14 @@ public final class JdbcReadModels implements ProjectionStore<JdbcContext> {
 
     @Override
     public ProjectionSink open(Projection<JdbcContext> projection, long generation) throws Exception {
-        boolean prepared = Transactions.inTransaction(
-                source,
-                c -> Catalog.lockCheckpoint(c, dialect, projection.name(), generation)
-                        .isPresent());
+        boolean prepared = transactions.write(c -> Catalog.lockCheckpoint(c, dialect, projection.name(), generation)
+                .isPresent());
         return prepared ? sink(projection, generation) : create(projection, generation);
     }
 
     @Override
     public ProjectionSink create(Projection<JdbcContext> projection, long generation) throws Exception {
-        Transactions.inTransaction(source, c -> {
+        transactions.write(c -> {
             Catalog.discard(c, projection.name(), generation);
             Set<String> tables = new LinkedHashSet<>();
             JdbcContext.preparing(c, generation, tables).run(projection.handler()::prepare);
@@ -165,7 +164,7 @@ public final class JdbcReadModels implements ProjectionStore<JdbcContext> {
 
     @Override
     public void serve(String projection, long generation, int codeVersion) throws Exception {
-        Transactions.inTransaction(source, c -> {
+        transactions.write(c -> {
             Optional<ServedGeneration> old = served(c, projection);
             try (Statement s = c.createStatement()) {
                 if (old.isPresent() && old.get().generation() != generation) {
@@ -206,11 +205,11 @@ public final class JdbcReadModels implements ProjectionStore<JdbcContext> {
 
     @Override
     public void skip(String id) throws Exception {
-        Transactions.inTransaction(source, c -> DeadLetters.remove(c, id));
+        transactions.write(c -> DeadLetters.remove(c, id));
     }
 
     private ProjectionSink sink(Projection<JdbcContext> projection, long generation) {
-        return new JdbcSink(source, dialect, projection, generation, clock);
+        return new JdbcSink(transactions, projection, generation, clock);
     }
 
     private static Optional<ServedGeneration> served(Connection c, String projection) throws Exception {
@@ -225,7 +224,7 @@ public final class JdbcReadModels implements ProjectionStore<JdbcContext> {
 
     private <T> T read(SqlWork<T> work) {
         try {
-            return Transactions.readOnly(source, dialect, work);
+            return transactions.read(work);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
@@ -235,7 +234,7 @@ public final class JdbcReadModels implements ProjectionStore<JdbcContext> {
 
     private <T> T run(SqlWork<T> work) {
         try {
-            return Transactions.inTransaction(source, work);
+            return transactions.write(work);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

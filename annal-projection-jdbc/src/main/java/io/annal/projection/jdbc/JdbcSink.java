@@ -11,7 +11,6 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
-import javax.sql.DataSource;
 
 /**
  * One build of one SQL projection. Every method is one transaction that reads the stored
@@ -19,20 +18,13 @@ import javax.sql.DataSource;
  */
 final class JdbcSink implements ProjectionSink {
 
-    private final DataSource source;
-    private final SqlDialect dialect;
+    private final Transactions transactions;
     private final Projection<JdbcContext> projection;
     private final long generation;
     private final InstantSource clock;
 
-    JdbcSink(
-            DataSource source,
-            SqlDialect dialect,
-            Projection<JdbcContext> projection,
-            long generation,
-            InstantSource clock) {
-        this.source = source;
-        this.dialect = dialect;
+    JdbcSink(Transactions transactions, Projection<JdbcContext> projection, long generation, InstantSource clock) {
+        this.transactions = transactions;
         this.projection = projection;
         this.generation = generation;
         this.clock = clock;
@@ -40,7 +32,7 @@ final class JdbcSink implements ProjectionSink {
 
     @Override
     public Optional<Position> checkpoint() throws Exception {
-        return Transactions.readOnly(source, dialect, c -> {
+        return transactions.read(c -> {
             long stored = stored(c);
             return stored < 0 ? Optional.<Position>empty() : Optional.of(Position.of(stored));
         });
@@ -48,7 +40,7 @@ final class JdbcSink implements ProjectionSink {
 
     @Override
     public void apply(List<RecordedEvent> events, Position upTo) throws Exception {
-        Transactions.inTransaction(source, c -> {
+        transactions.write(c -> {
             long stored = stored(c);
             JdbcContext.applying(c, generation).run(context -> {
                 for (RecordedEvent event : events) {
@@ -66,7 +58,7 @@ final class JdbcSink implements ProjectionSink {
 
     @Override
     public void park(RecordedEvent event, String error, int attempts) throws Exception {
-        Transactions.inTransaction(source, c -> {
+        transactions.write(c -> {
             if (event.position().value() > stored(c)) {
                 DeadLetters.park(c, projection.name(), generation, event, error, attempts, clock.instant());
                 Catalog.saveCheckpoint(
@@ -78,7 +70,7 @@ final class JdbcSink implements ProjectionSink {
 
     @Override
     public void retry(DeadLetter letter, RecordedEvent event) throws Exception {
-        Transactions.inTransaction(source, c -> {
+        transactions.write(c -> {
             stored(c); // Takes the lock, so that the runner's batches and the retry take turns.
             if (!DeadLetters.remove(c, letter.id())) {
                 throw new ProjectionException("dead letter " + letter.id() + " was already retried or skipped");
@@ -90,7 +82,7 @@ final class JdbcSink implements ProjectionSink {
     }
 
     private long stored(Connection c) throws Exception {
-        OptionalLong stored = Catalog.lockCheckpoint(c, dialect, projection.name(), generation);
+        OptionalLong stored = Catalog.lockCheckpoint(c, transactions.dialect(), projection.name(), generation);
         if (stored.isEmpty()) {
             throw new ProjectionException("build " + generation + " of projection '" + projection.name()
                     + "' is gone (a rebuild replaced it); this runner should have stopped");

@@ -111,7 +111,11 @@ final class ProjectionRunner {
             BlockingQueue<Feed.Item> queue = new ArrayBlockingQueue<>(Math.max(2 * options.batchSize(), 16));
             Feed feed = new Feed(queue);
             status = ProjectionStatus.RUNNING;
-            worker = Thread.ofVirtual()
+            // A platform thread, not a virtual one: a runner lives as long as the projection and
+            // spends much of its time inside native read-model drivers (SQLite's JNI), which would
+            // pin a carrier and starve the virtual threads serving HTTP requests.
+            worker = Thread.ofPlatform()
+                    .daemon(true)
                     .name("annal-projection-" + name + "-g" + generation)
                     .start(() -> work(queue, feed));
             SubscriptionStart start =

@@ -2,7 +2,8 @@
 # One run of P6 (deposits) then P7 (balance queries) against a tree's packaged server, with wrk on
 # the same machine: prints requests/s, p99 and the server's CPU per request (from /proc/<pid>/stat).
 # Usage: annal-benchmarks/ab/http-once.sh TREE [SECONDS] [JFR_FILE]
-# 2,000 accounts, a 5 s warm-up per measurement, 64 connections. The tree is built with
+# 2,000 accounts, a warm-up of WARMUP seconds (default 5; give 20 or more for figures, because the
+# JIT is still compiling the deposit path after 5 s), 64 connections. The tree is built with
 # ./mvnw -q -DskipTests package; needs curl and wrk.
 set -u
 TREE=$1; SECS=${2:-10}; JFR=${3:-}
@@ -18,7 +19,7 @@ URL="http://127.0.0.1:$(cat "$D/server.port")"
 seq 1 2000 | xargs -P 16 -I{} curl -s -o /dev/null -X POST "$URL/commands/open-account" \
   -H 'Content-Type: application/json' -d '{"accountId":"bench-{}","owner":"Bench"}'
 measure() { # name script
-  ACCOUNTS=2000 wrk -t2 -c64 -d5s -s "annal-benchmarks/http/$2" "$URL" > /dev/null
+  ACCOUNTS=2000 wrk -t2 -c64 -d"${WARMUP:-5}s" -s "annal-benchmarks/http/$2" "$URL" > /dev/null
   local load t0 t1 out n rps p99 bad tck
   load=$(cut -d' ' -f1 /proc/loadavg)
   t0=$(awk '{print $14+$15}' "/proc/$S/stat")

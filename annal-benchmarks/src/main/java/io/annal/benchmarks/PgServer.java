@@ -37,6 +37,7 @@ final class PgServer implements AutoCloseable {
                 .setServerConfig("track_functions", timeFunctions ? "all" : "none")
                 .setServerConfig("shared_preload_libraries", timeFunctions ? "pg_stat_statements" : "")
                 .setServerConfig("pg_stat_statements.track", timeFunctions ? "all" : "top")
+                .setServerConfig("pg_stat_statements.track_planning", timeFunctions ? "on" : "off")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")

@@ -39,6 +39,7 @@ public final class PostgresAppendLoad {
     private static final List<Scenario> SCENARIOS = List.of(
             new Scenario("1 writer, 1 event", 1, 1),
             new Scenario("16 writers, 1 event", 16, 1),
+            new Scenario("64 writers, 1 event", 64, 1),
             new Scenario("1 writer, 100 events", 1, 100));
 
     private PostgresAppendLoad() {}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What a SQL handler gets: the connection of the transaction that also stores the checkpoint, and
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
  */
 public final class JdbcContext {
 
-    private static final Pattern LOGICAL = Pattern.compile("[a-z][a-z0-9_]{0,39}");
+    private static final int LONGEST_LOGICAL = 40;
 
     private final Connection connection;
     private final long generation;
@@ -121,7 +120,7 @@ public final class JdbcContext {
     /** A name of this build for anything that is not a served table, such as an index. */
     public String name(String logical) {
         Objects.requireNonNull(logical, "logical");
-        if (!LOGICAL.matcher(logical).matches()) {
+        if (!SqlNames.valid(logical, LONGEST_LOGICAL, false)) {
             throw new IllegalArgumentException("a read-model name is 1 to 40 lower-case letters, digits or '_',"
                     + " starting with a letter (got '" + logical + "')");
         }

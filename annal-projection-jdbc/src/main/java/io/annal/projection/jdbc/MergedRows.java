@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The row changes of one transaction, merged by table and key. Sent as multi-row upserts, one
@@ -16,7 +15,7 @@ import java.util.regex.Pattern;
  */
 final class MergedRows {
 
-    private static final Pattern NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+    private static final int LONGEST_NAME = 63;
     /** Rows per statement: well under both databases' limit of 32,766 parameters. */
     private static final int CHUNK = 256;
     /** Bounds the rows held in memory when a batch changes very many rows. */
@@ -32,7 +31,7 @@ final class MergedRows {
     }
 
     static String checkedName(String name) {
-        if (!NAME.matcher(name).matches()) {
+        if (!SqlNames.valid(name, LONGEST_NAME, true)) {
             throw new IllegalArgumentException("a column or table name is lower-case letters, digits or '_',"
                     + " starting with a letter or '_' (got '" + name + "')");
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -12,6 +13,8 @@ import java.util.Map;
  * is already there, else it comes last.
  */
 final class MetadataWriter {
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private MetadataWriter() {}
 
@@ -37,7 +40,16 @@ final class MetadataWriter {
         }
     }
 
+    /**
+     * Text metadata, as the JSON generator would write it. ASCII keys and values (correlation ids,
+     * trace context) are written by hand, since setting a generator up per event was ~3 % of a
+     * command's CPU; anything else goes through the generator.
+     */
     static byte[] writeText(Map<String, String> fields, int version) {
+        return allAscii(fields) ? byHand(fields, version) : viaGenerator(fields, version);
+    }
+
+    static byte[] viaGenerator(Map<String, String> fields, int version) {
         try (ByteArrayBuilder out = new ByteArrayBuilder(64 + 48 * fields.size())) {
             try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
                 g.writeStartObject();
@@ -57,6 +69,72 @@ final class MetadataWriter {
         } catch (IOException e) {
             throw new CodecException("could not write metadata: " + e.getMessage(), e);
         }
+    }
+
+    static byte[] byHand(Map<String, String> fields, int version) {
+        StringBuilder out = new StringBuilder(32 + 64 * fields.size()).append('{');
+        boolean versioned = false;
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            if (out.length() > 1) {
+                out.append(',');
+            }
+            quoted(out, field.getKey()).append(':');
+            if (field.getKey().equals(Metadata.SCHEMA_VERSION)) {
+                out.append(version);
+                versioned = true;
+            } else {
+                quoted(out, field.getValue());
+            }
+        }
+        if (!versioned) {
+            quoted(out.length() > 1 ? out.append(',') : out, Metadata.SCHEMA_VERSION)
+                    .append(':')
+                    .append(version);
+        }
+        return out.append('}').toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static boolean allAscii(Map<String, String> fields) {
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            if (field.getValue() == null || !ascii(field.getKey()) || !ascii(field.getValue())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean ascii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The generator's escapes: quote, backslash, and control characters (named where JSON names them). */
+    private static StringBuilder quoted(StringBuilder out, String text) {
+        out.append('"');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.append('"');
     }
 
     private static void end(JsonGenerator g, boolean versioned, int version) throws IOException {

@@ -120,7 +120,7 @@ final class Json {
         if (json.length == 0) {
             g.writeRawValue(whenEmpty);
         } else {
-            g.writeRawValue(new String(json, java.nio.charset.StandardCharsets.UTF_8));
+            g.writeRawValue(new RawJson(json));
         }
     }
 

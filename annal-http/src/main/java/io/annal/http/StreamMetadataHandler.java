@@ -52,7 +52,7 @@ final class StreamMetadataHandler {
                 g.writeNumberField("truncateBefore", metadata.truncateBefore().getAsLong());
             }
             g.writeFieldName("custom");
-            g.writeRawValue(new String(metadata.custom(), java.nio.charset.StandardCharsets.UTF_8));
+            g.writeRawValue(new RawJson(metadata.custom()));
             g.writeEndObject();
         }));
     }

@@ -1,6 +1,7 @@
 package io.annal.http;
 
 import io.annal.store.ExpectedVersion;
+import io.helidon.common.uri.UriQuery;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
@@ -82,7 +83,10 @@ final class Requests {
     }
 
     static Optional<String> query(ServerRequest req, String name) {
-        return req.query().first(name).asOptional();
+        // not first(name): on an absent name it builds its empty answer through the mapper
+        // registry, 5% of a balance query's CPU
+        UriQuery query = req.query();
+        return query.contains(name) ? Optional.of(query.get(name)) : Optional.empty();
     }
 
     static List<String> queryAll(ServerRequest req, String name) {

@@ -115,8 +115,9 @@ final class AllReads {
         if (!log.holds(position)) {
             return null;
         }
-        LogRecord.Event event = (LogRecord.Event) log.read(position);
-        if (!filter.matches(event.stream(), event.type())) {
+        LogRecord.Event event = (LogRecord.Event)
+                (filter.types().isEmpty() ? log.read(position) : log.read(position, filter.types()::contains));
+        if (event == null || !filter.matches(event.stream(), event.type())) {
             return null;
         }
         if (!event.stream().equals(last.name)) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The segments of the log in position order, and reads of single records by global position.
@@ -74,6 +75,23 @@ public final class Log {
         ByteBuffer map = segment.map();
         int offset = (int) (position - segment.base());
         checkFrame(segment, offset);
+        return RecordCodec.decode(map, offset, position, names, cache, true);
+    }
+
+    /**
+     * The record at {@code position}, or null when it is an event whose type {@code wanted}
+     * refuses: such an event's stream name, data and metadata are not decoded, which is most of
+     * the work for a subscriber that selects by type.
+     */
+    public LogRecord read(long position, Predicate<String> wanted) {
+        Segment segment = segmentOf(position);
+        ByteBuffer map = segment.map();
+        int offset = (int) (position - segment.base());
+        checkFrame(segment, offset);
+        String type = RecordCodec.eventType(map, offset, cache);
+        if (type != null && !wanted.test(type)) {
+            return null;
+        }
         return RecordCodec.decode(map, offset, position, names, cache, true);
     }
 

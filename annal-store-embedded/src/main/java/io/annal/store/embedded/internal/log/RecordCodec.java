@@ -31,14 +31,15 @@ public final class RecordCodec {
 
     private static final byte[] EMPTY = new byte[0];
 
+    /** An event's version (8), recorded-at seconds and nanos (12) and id (16), between stream and type. */
+    private static final int EVENT_FIELDS_BEFORE_TYPE = 8 + 12 + 16;
+
     private RecordCodec() {}
 
     public static int eventBodySize(byte[] stream, byte[] type, EventData event) {
         return 2
                 + stream.length
-                + 8
-                + 12
-                + 16
+                + EVENT_FIELDS_BEFORE_TYPE
                 + 2
                 + type.length
                 + 4
@@ -179,6 +180,20 @@ public final class RecordCodec {
             case KIND_TOMBSTONE -> new LogRecord.Tombstone(position, stream);
             default -> throw new IllegalStateException("unknown record kind " + kind + " at position " + position);
         };
+    }
+
+    /**
+     * The type of the event frame at {@code offset}, read past its stream name without decoding
+     * anything else; null when the frame is not an event. The caller has checked the CRC.
+     */
+    static String eventType(ByteBuffer segment, int offset, NameCache cache) {
+        if (segment.get(offset + FRAME_KIND_OFFSET) != KIND_EVENT) {
+            return null;
+        }
+        ByteBuffer in = segment.slice(offset + FRAME_HEADER_SIZE, segment.getInt(offset));
+        int streamLength = Short.toUnsignedInt(in.getShort());
+        in.position(Short.BYTES + streamLength + EVENT_FIELDS_BEFORE_TYPE);
+        return cache.type(in);
     }
 
     private static LogRecord.Event decodeEvent(

@@ -72,7 +72,11 @@ final class MetadataWriter {
     }
 
     static byte[] byHand(Map<String, String> fields, int version) {
-        StringBuilder out = new StringBuilder(32 + 64 * fields.size()).append('{');
+        int size = 32;
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            size += field.getKey().length() + field.getValue().length() + 8;
+        }
+        StringBuilder out = new StringBuilder(size).append('{');
         boolean versioned = false;
         for (Map.Entry<String, String> field : fields.entrySet()) {
             if (out.length() > 1) {
@@ -115,8 +119,14 @@ final class MetadataWriter {
     /** The generator's escapes: quote, backslash, and control characters (named where JSON names them). */
     private static StringBuilder quoted(StringBuilder out, String text) {
         out.append('"');
+        int plain = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(text, plain, i); // the run before the escape, copied whole
+            plain = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -125,16 +135,10 @@ final class MetadataWriter {
                 case '\n' -> out.append("\\n");
                 case '\f' -> out.append("\\f");
                 case '\r' -> out.append("\\r");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
         }
-        return out.append('"');
+        return out.append(text, plain, text.length()).append('"');
     }
 
     private static void end(JsonGenerator g, boolean versioned, int version) throws IOException {

@@ -12,6 +12,7 @@ import io.annal.store.embedded.internal.index.PositionList;
 import io.annal.store.embedded.internal.index.StoreIndex;
 import io.annal.store.embedded.internal.log.Log;
 import io.annal.store.embedded.internal.log.LogRecord;
+import io.annal.store.embedded.internal.log.RecordFilter;
 import io.annal.store.spi.PageSource;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -51,8 +52,9 @@ final class AllReads {
                 ? events.firstAtOrAfter(Math.max(from.value(), log.firstHeld()), size)
                 : lastAtOrBefore(from.value(), size);
         LastStream previous = new LastStream();
+        RecordFilter raw = filter.selectsAll() ? null : RecordFilter.of(filter);
         for (; i >= 0 && i < size && page.size() < maxCount; i += forward ? 1 : -1) {
-            RecordedEvent event = selected(events.get(i), filter, previous);
+            RecordedEvent event = selected(events.get(i), filter, raw, previous);
             if (event != null) {
                 page.add(event);
             }
@@ -75,6 +77,7 @@ final class AllReads {
 
     /** Pages for a subscription to all: events after position {@code after}. */
     PageSource pages(EventFilter filter) {
+        RecordFilter raw = filter.selectsAll() ? null : RecordFilter.of(filter);
         return (after, maxCount) -> {
             PositionList events = index.events();
             long size = events.size();
@@ -85,7 +88,7 @@ final class AllReads {
             LastStream previous = new LastStream();
             for (; i < limit && page.size() < maxCount; i++) {
                 long position = events.get(i);
-                RecordedEvent event = selected(position, filter, previous);
+                RecordedEvent event = selected(position, filter, raw, previous);
                 if (event != null) {
                     page.add(event);
                 }
@@ -111,12 +114,12 @@ final class AllReads {
         Liveness live;
     }
 
-    private RecordedEvent selected(long position, EventFilter filter, LastStream last) {
+    /** {@code raw} is the filter in the log's terms, or null when it selects everything. */
+    private RecordedEvent selected(long position, EventFilter filter, RecordFilter raw, LastStream last) {
         if (!log.holds(position)) {
             return null;
         }
-        LogRecord.Event event = (LogRecord.Event)
-                (filter.types().isEmpty() ? log.read(position) : log.read(position, filter.types()::contains));
+        LogRecord.Event event = (LogRecord.Event) (raw == null ? log.read(position) : log.read(position, raw));
         if (event == null || !filter.matches(event.stream(), event.type())) {
             return null;
         }

@@ -9,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * The segments of the log in position order, and reads of single records by global position.
@@ -79,17 +78,15 @@ public final class Log {
     }
 
     /**
-     * The record at {@code position}, or null when it is an event whose type {@code wanted}
-     * refuses: such an event's stream name, data and metadata are not decoded, which is most of
-     * the work for a subscriber that selects by type.
+     * The record at {@code position}, or null when it is an event that {@code filter} refuses:
+     * such an event is judged from its stream name and type bytes and not decoded.
      */
-    public LogRecord read(long position, Predicate<String> wanted) {
+    public LogRecord read(long position, RecordFilter filter) {
         Segment segment = segmentOf(position);
         ByteBuffer map = segment.map();
         int offset = (int) (position - segment.base());
         checkFrame(segment, offset);
-        String type = RecordCodec.eventType(map, offset, cache);
-        if (type != null && !wanted.test(type)) {
+        if (RecordCodec.refuses(map, offset, filter, cache)) {
             return null;
         }
         return RecordCodec.decode(map, offset, position, names, cache, true);

@@ -183,17 +183,17 @@ public final class RecordCodec {
     }
 
     /**
-     * The type of the event frame at {@code offset}, read past its stream name without decoding
-     * anything else; null when the frame is not an event. The caller has checked the CRC.
+     * Whether {@code filter} refuses the frame at {@code offset}, judged from its stream name and
+     * type bytes without decoding the event; frames other than events are never refused. The
+     * caller has checked the CRC.
      */
-    static String eventType(ByteBuffer segment, int offset, NameCache cache) {
+    static boolean refuses(ByteBuffer segment, int offset, RecordFilter filter, NameCache cache) {
         if (segment.get(offset + FRAME_KIND_OFFSET) != KIND_EVENT) {
-            return null;
+            return false;
         }
         ByteBuffer in = segment.slice(offset + FRAME_HEADER_SIZE, segment.getInt(offset));
-        int streamLength = Short.toUnsignedInt(in.getShort());
-        in.position(Short.BYTES + streamLength + EVENT_FIELDS_BEFORE_TYPE);
-        return cache.type(in);
+        int streamLength = Short.toUnsignedInt(in.getShort(0));
+        return filter.refuses(in, Short.BYTES + streamLength + EVENT_FIELDS_BEFORE_TYPE, cache);
     }
 
     private static LogRecord.Event decodeEvent(

@@ -110,10 +110,10 @@ final class AdminHandler {
         }));
     }
 
-    /** Every event whose metadata names the correlation id, in the global order (a full scan). */
     /**
-     * Scans the log from {@code from} (default the start) for at most {@link #MAX_SCANNED} events
-     * and {@link StoreLimits#MAX_READ_COUNT} matches, so that one request costs a bounded time and
+     * Every event whose metadata names the correlation id, in the global order. Scans the log from
+     * {@code from} (default the start) for at most {@link #MAX_SCANNED} events and
+     * {@link StoreLimits#MAX_READ_COUNT} matches, so that one request costs a bounded time and
      * memory; {@code next} says where to continue, {@code null} once the end of the log was read.
      */
     private void correlation(String correlationId, ServerRequest req, ServerResponse res) {

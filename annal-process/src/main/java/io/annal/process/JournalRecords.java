@@ -29,17 +29,17 @@ final class JournalRecords {
         return type.startsWith("$");
     }
 
-    static EventData accepted(UUID id, String commandId, Instant at) {
-        ObjectNode data = RuntimeJson.object().put("commandId", commandId);
-        return EventData.of(id, ACCEPTED, RuntimeJson.bytes(data), metadata(at, commandId));
+    static EventData accepted(UUID id, PendingCommand<?> command, Instant at) {
+        ObjectNode data = RuntimeJson.object().put("commandId", command.commandId());
+        return EventData.of(id, ACCEPTED, RuntimeJson.bytes(data), outcomeMetadata(at, command));
     }
 
-    static EventData rejected(UUID id, String commandId, Rejection rejection, Instant at) {
+    static EventData rejected(UUID id, PendingCommand<?> command, Rejection rejection, Instant at) {
         ObjectNode data = RuntimeJson.object()
-                .put("commandId", commandId)
+                .put("commandId", command.commandId())
                 .put("code", rejection.code())
                 .put("message", rejection.message());
-        return EventData.of(id, REJECTED, RuntimeJson.bytes(data), metadata(at, commandId));
+        return EventData.of(id, REJECTED, RuntimeJson.bytes(data), outcomeMetadata(at, command));
     }
 
     static EventData deadline(UUID id, String name, Instant due, Instant at) {
@@ -47,19 +47,23 @@ final class JournalRecords {
         return EventData.of(id, DEADLINE, RuntimeJson.bytes(data), metadata(at, name));
     }
 
-    /** The metadata of an observed event's copy: when, and which stored event it came from. */
+    /**
+     * The metadata of an observed event's copy: when, which stored event it came from, and that
+     * event's correlation id, which the commands sent in reaction carry on.
+     */
     static Metadata observedMetadata(RecordedEvent source, Instant at) {
-        return Metadata.empty()
+        Metadata metadata = Metadata.empty()
                 .with(PROCESS_TIME, at.toString())
                 .withCausationId(source.id().toString())
                 .with("sourceStream", source.stream().value());
+        return Metadata.parse(source.metadata())
+                .correlationId()
+                .map(metadata::withCorrelationId)
+                .orElse(metadata);
     }
 
-    static Instant processTime(RecordedEvent record) {
-        return Metadata.parse(record.metadata())
-                .text(PROCESS_TIME)
-                .map(Instant::parse)
-                .orElse(record.recordedAt());
+    static Instant processTime(Metadata metadata, RecordedEvent record) {
+        return metadata.text(PROCESS_TIME).map(Instant::parse).orElse(record.recordedAt());
     }
 
     static JsonNode data(RecordedEvent record) {
@@ -78,5 +82,12 @@ final class JournalRecords {
     private static byte[] metadata(Instant at, String cause) {
         return RuntimeJson.bytes(
                 RuntimeJson.object().put(PROCESS_TIME, at.toString()).put(MetadataKeys.CAUSATION_ID, cause));
+    }
+
+    private static byte[] outcomeMetadata(Instant at, PendingCommand<?> command) {
+        return RuntimeJson.bytes(RuntimeJson.object()
+                .put(PROCESS_TIME, at.toString())
+                .put(MetadataKeys.CAUSATION_ID, command.commandId())
+                .put(MetadataKeys.CORRELATION_ID, command.correlationId()));
     }
 }

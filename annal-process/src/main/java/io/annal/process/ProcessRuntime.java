@@ -255,7 +255,7 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
     private Optional<EventData> send(PendingCommand<C> pending) {
         CommandContext context = CommandContext.withCommandId(pending.commandId())
                 .causationId(pending.commandId())
-                .correlationId(journal.stream(pending.processId()).value());
+                .correlationId(pending.correlationId());
         CommandResult result;
         try {
             result = tracing.send(pending, () -> settings.router.send(pending.command(), context));
@@ -266,9 +266,9 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
         UUID id = JournalRecords.nameId("process-outcome", name, pending.processId(), pending.commandId());
         Instant now = settings.clock.instant();
         return switch (result) {
-            case CommandResult.Accepted accepted -> Optional.of(JournalRecords.accepted(id, pending.commandId(), now));
+            case CommandResult.Accepted accepted -> Optional.of(JournalRecords.accepted(id, pending, now));
             case CommandResult.Rejected rejected ->
-                Optional.of(JournalRecords.rejected(id, pending.commandId(), rejected.rejection(), now));
+                Optional.of(JournalRecords.rejected(id, pending, rejected.rejection(), now));
             case CommandResult.Conflict conflict -> {
                 settings.undelivered.accept(
                         pending,
@@ -316,7 +316,7 @@ public final class ProcessRuntime<E, S, C> implements AutoCloseable {
     }
 
     private Replay<S, C> replay(String processId) {
-        return Replay.of(name, processId, process, codec, journal.history(processId));
+        return Replay.of(name, processId, process, codec, journal.history(processId), journal.stream(processId));
     }
 
     private void checkpoint() {

@@ -2,10 +2,13 @@ package io.annal.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.annal.codec.EventCodec;
+import io.annal.codec.Metadata;
 import io.annal.domain.ProcessManager;
 import io.annal.store.RecordedEvent;
+import io.annal.store.StreamName;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,8 +50,13 @@ final class Replay<S, C> {
             String processId,
             ProcessManager<ProcessInput<E, C>, S, ProcessAction<C>> process,
             EventCodec<E> codec,
-            List<RecordedEvent> history) {
+            List<RecordedEvent> history,
+            StreamName journal) {
         S state = process.initialState();
+        // Commands carry the correlation id of the record that asked for them; a record without
+        // one (a deadline, or one written before records kept it) continues the one before it.
+        String correlation = journal.value();
+        Map<String, String> correlations = new HashMap<>();
         Map<String, C> asked = new LinkedHashMap<>();
         Set<String> answered = new HashSet<>();
         Map<String, Instant> deadlines = new LinkedHashMap<>();
@@ -62,12 +70,17 @@ final class Replay<S, C> {
                 deadlines.remove(reached.name());
             }
             if (!process.isTerminal(state)) {
-                Instant at = JournalRecords.processTime(record);
+                Metadata metadata = Metadata.parse(record.metadata());
+                Instant at = JournalRecords.processTime(metadata, record);
+                correlation = metadata.correlationId().orElse(correlation);
                 int index = 0;
                 for (ProcessAction<C> action : process.react(input, state)) {
                     switch (action) {
-                        case ProcessAction.Send<C> send ->
-                            asked.put(commandId(name, processId, record.id(), index++), send.command());
+                        case ProcessAction.Send<C> send -> {
+                            String id = commandId(name, processId, record.id(), index++);
+                            asked.put(id, send.command());
+                            correlations.put(id, correlation);
+                        }
                         case ProcessAction.Schedule<C> schedule ->
                             deadlines.put(schedule.name(), at.plus(schedule.after()));
                         case ProcessAction.Cancel<C> cancel -> deadlines.remove(cancel.name());
@@ -80,7 +93,7 @@ final class Replay<S, C> {
         List<PendingCommand<C>> pending = new ArrayList<>();
         asked.forEach((id, command) -> {
             if (!answered.contains(id)) {
-                pending.add(new PendingCommand<>(processId, id, command));
+                pending.add(new PendingCommand<>(processId, id, correlations.get(id), command));
             }
         });
         return new Replay<>(

@@ -119,10 +119,14 @@ final class Tally {
     }
 
     static void request(EventStore store, String requestId, String tallyId, Long... amounts) {
+        request(store, Metadata.empty(), requestId, tallyId, amounts);
+    }
+
+    static void request(EventStore store, Metadata metadata, String requestId, String tallyId, Long... amounts) {
         store.append(
                 StreamName.of("request-" + requestId),
                 io.annal.store.ExpectedVersion.any(),
                 List.of(REQUEST_CODEC.encode(
-                        new Requested(requestId, tallyId, List.of(amounts)), UUID.randomUUID(), Metadata.empty())));
+                        new Requested(requestId, tallyId, List.of(amounts)), UUID.randomUUID(), metadata)));
     }
 }

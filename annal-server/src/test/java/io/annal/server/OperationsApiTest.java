@@ -1,9 +1,11 @@
 package io.annal.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,6 +89,32 @@ class OperationsApiTest {
                         .get("events"))
                 .extracting(e -> e.get("type").asText())
                 .containsExactly("A");
+    }
+
+    @Test
+    void a_correlation_holds_a_transfer_and_the_commands_its_process_sent() {
+        String correlation = "corr-" + UUID.randomUUID();
+        String from = UUID.randomUUID().toString();
+        String to = UUID.randomUUID().toString();
+        server.post("/commands/open-account", "{\"accountId\":\"" + from + "\",\"owner\":\"A\"}");
+        server.post("/commands/open-account", "{\"accountId\":\"" + to + "\",\"owner\":\"B\"}");
+        server.post("/commands/deposit", "{\"accountId\":\"" + from + "\",\"amount\":100}");
+
+        server.post(
+                "/commands/transfer",
+                "{\"transferId\":\"" + UUID.randomUUID() + "\",\"from\":\"" + from + "\",\"to\":\"" + to
+                        + "\",\"amount\":30}",
+                "Correlation-Id",
+                correlation);
+
+        // the debit, the credit and the completion are sent by the transfer process, in reaction
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(server.get("/admin/correlations/" + correlation)
+                                .json()
+                                .get("events"))
+                        .extracting(e -> e.get("type").asText())
+                        .containsExactly(
+                                "TransferStarted", "Withdrew", "TransferDebited", "Deposited", "TransferCompleted"));
     }
 
     @Test

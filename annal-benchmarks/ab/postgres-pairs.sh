@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # P5 before and after a change, interleaved: 3 pairs, three-way (Annal, plain JDBC, Axon), 16 writers.
 # Usage: annal-benchmarks/ab/postgres-pairs.sh BEFORE_TREE AFTER_TREE [PostgresAppendLoad args for AFTER, e.g. --committers 2]
-# WARMUP (seconds, default 8: with 2 the JIT compiler still takes half the driver's CPU) and
-# SECONDS_RUN (default 5). Each tree built with ./mvnw -q -DskipTests package. Runs the AFTER
+# WARMUP (seconds, default 15: Annal runs first in each JVM, and with 2-8 s it ran beside the JIT
+# compiler; docs/benchmarks.md, P5 round seven) and SECONDS_RUN (default 5). Each tree built with ./mvnw -q -DskipTests package. Runs the AFTER
 # tree's driver (it prints CPU per event) with each tree's annal-store-postgres jar; passing the
 # same tree twice with extra arguments compares settings.
 set -euo pipefail
@@ -15,7 +15,7 @@ run() { # label tree [args]
   local label=$1 tree=$2; shift 2
   echo "=== $label $(date -u +%H:%M:%S) load: $(cut -d' ' -f1-3 /proc/loadavg)"
   "$JAVA" -cp "$(cp_for "$tree")" io.annal.benchmarks.PostgresAppendLoad \
-    --seconds "${SECONDS_RUN:-5}" --warmup "${WARMUP:-8}" --targets annal,jdbc,axon --scenario "16 writers" "$@" 2>/dev/null \
+    --seconds "${SECONDS_RUN:-5}" --warmup "${WARMUP:-15}" --targets annal,jdbc,axon --scenario "16 writers" "$@" 2>/dev/null \
     | grep -E "events/s|events per commit|ratios|cpu per event" | sed "s/^/$label  /"
 }
 for i in 1 2 3; do

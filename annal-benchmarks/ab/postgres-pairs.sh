@@ -2,9 +2,9 @@
 # P5 before and after a change, interleaved: 3 pairs, three-way (Annal, plain JDBC, Axon), 16 writers.
 # Usage: annal-benchmarks/ab/postgres-pairs.sh BEFORE_TREE AFTER_TREE [PostgresAppendLoad args for AFTER, e.g. --committers 2]
 # WARMUP (seconds, default 15: Annal runs first in each JVM, and with 2-8 s it ran beside the JIT
-# compiler; docs/benchmarks.md, P5 round seven) and SECONDS_RUN (default 5). Each tree built with ./mvnw -q -DskipTests package. Runs the AFTER
-# tree's driver (it prints CPU per event) with each tree's annal-store-postgres jar; passing the
-# same tree twice with extra arguments compares settings.
+# compiler; docs/benchmarks.md, P5 round seven) and SECONDS_RUN (default 5). Each tree built with
+# ./mvnw -q -DskipTests package. Runs the AFTER tree's driver (it prints CPU per event) with each
+# tree's annal-store-postgres jar; passing the same tree twice with extra arguments compares settings.
 set -euo pipefail
 BEFORE=$1; AFTER=$2; shift 2
 JAVA=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java

@@ -9,17 +9,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** A real server on a free port over a fresh embedded store, and a client that speaks JSON to it. */
-final class TestServer implements AutoCloseable {
+/**
+ * A real server on a free port over a fresh embedded store, and a client that speaks JSON to it.
+ * One server for a whole test class: {@code @RegisterExtension static final TestServer server =
+ * TestServer.perClass();} starts it in a temporary directory before the class and removes both after.
+ */
+final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final AnnalServer server;
+    private AnnalServer server;
+    private Path ownDataDir;
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -32,13 +43,37 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(Path dataDir, ApiLimits limits, String... options) {
+        return new TestServer(launch(dataDir, limits, options));
+    }
+
+    static TestServer perClass() {
+        return new TestServer(null);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        ownDataDir = Files.createTempDirectory("annal-server-test-");
+        server = launch(ownDataDir, ApiLimits.defaults());
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        close();
+        try (Stream<Path> files = Files.walk(ownDataDir)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
+        }
+    }
+
+    private static AnnalServer launch(Path dataDir, ApiLimits limits, String... options) {
         String[] args = new String[options.length + 4];
         args[0] = "--port";
         args[1] = "0";
         args[2] = "--data-dir";
         args[3] = dataDir.toString();
         System.arraycopy(options, 0, args, 4, options.length);
-        return new TestServer(AnnalServer.start(ServerOptions.parse(args, Map.of()), limits));
+        return AnnalServer.start(ServerOptions.parse(args, Map.of()), limits);
     }
 
     int port() {

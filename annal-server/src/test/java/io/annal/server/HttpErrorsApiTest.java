@@ -6,12 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.annal.http.ApiLimits;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every error, the web server's own included (unknown route, wrong method, malformed HTTP, URI or
@@ -19,20 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class HttpErrorsApiTest {
 
-    @TempDir
-    static Path dataDir;
-
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir, ApiLimits.defaults().withRequestTimeout(Duration.ofSeconds(1)));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server =
+            TestServer.perClass(ApiLimits.defaults().withRequestTimeout(Duration.ofSeconds(1)));
 
     private static JsonNode problem(TestServer.Answer answer, int status) {
         assertThat(answer.status()).isEqualTo(status);

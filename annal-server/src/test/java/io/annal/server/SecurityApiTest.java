@@ -10,9 +10,8 @@ import java.time.Instant;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Security on: API keys and HS256 tokens, roles, 401 and 403, and no start with a weak secret. */
@@ -22,28 +21,14 @@ class SecurityApiTest {
     private static final String READER_KEY = "reader-key-0123456789";
     private static final String ADMIN_KEY = "admin-key-0123456789";
 
-    @TempDir
-    static Path dataDir;
-
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(
-                dataDir,
-                ApiLimits.defaults(),
-                "--security",
-                "on",
-                "--security-secret",
-                SECRET,
-                "--api-keys",
-                READER_KEY + ":reader," + ADMIN_KEY + ":admin");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(
+            "--security",
+            "on",
+            "--security-secret",
+            SECRET,
+            "--api-keys",
+            READER_KEY + ":reader," + ADMIN_KEY + ":admin");
 
     private static String token(String claims, String secret) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();

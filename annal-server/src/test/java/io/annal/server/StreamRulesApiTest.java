@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.annal.http.ApiLimits;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Per-stream-prefix rules on top of roles: who may read or write which streams. */
@@ -17,28 +16,14 @@ class StreamRulesApiTest {
     private static final String READER = "Bearer reader-key-0123456789";
     private static final String ADMIN = "Bearer admin-key-0123456789";
 
-    @TempDir
-    static Path dataDir;
-
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(
-                dataDir,
-                ApiLimits.defaults(),
-                "--security",
-                "on",
-                "--api-keys",
-                "writer-key-0123456789:writer,reader-key-0123456789:reader,admin-key-0123456789:admin",
-                "--stream-rules",
-                "writer=account-:write, reader=account-:read");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(
+            "--security",
+            "on",
+            "--api-keys",
+            "writer-key-0123456789:writer,reader-key-0123456789:reader,admin-key-0123456789:admin",
+            "--stream-rules",
+            "writer=account-:write, reader=account-:read");
 
     @Test
     void a_writer_writes_only_the_streams_its_rules_give_it() {

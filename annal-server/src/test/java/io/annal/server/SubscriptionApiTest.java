@@ -5,34 +5,19 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.annal.http.ApiLimits;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** SSE subscriptions: catch-up then live without gap or duplicate, resume with Last-Event-ID. */
 class SubscriptionApiTest {
 
-    @TempDir
-    static Path dataDir;
-
-    static TestServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.start(dataDir, ApiLimits.defaults().withHeartbeat(Duration.ofMillis(200)));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass(ApiLimits.defaults().withHeartbeat(Duration.ofMillis(200)));
 
     private static void append(String stream, int count) {
         StringBuilder body = new StringBuilder("[");

@@ -31,6 +31,8 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
 
     private AnnalServer server;
     private Path ownDataDir;
+    private ApiLimits limits = ApiLimits.defaults();
+    private String[] options = {};
     private final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -46,14 +48,21 @@ final class TestServer implements AutoCloseable, BeforeAllCallback, AfterAllCall
         return new TestServer(launch(dataDir, limits, options));
     }
 
-    static TestServer perClass() {
-        return new TestServer(null);
+    static TestServer perClass(String... options) {
+        return perClass(ApiLimits.defaults(), options);
+    }
+
+    static TestServer perClass(ApiLimits limits, String... options) {
+        TestServer perClass = new TestServer(null);
+        perClass.limits = limits;
+        perClass.options = options;
+        return perClass;
     }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         ownDataDir = Files.createTempDirectory("annal-server-test-");
-        server = launch(ownDataDir, ApiLimits.defaults());
+        server = launch(ownDataDir, limits, options);
     }
 
     @Override

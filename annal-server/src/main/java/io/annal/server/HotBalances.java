@@ -23,13 +23,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class HotBalances {
 
-    /** Beyond this many accounts the cache starts afresh rather than grow without bound. */
+    /** Beyond this many accounts the cache and the change marks start afresh rather than grow without bound. */
     private static final int MAX_ENTRIES = 200_000;
 
     private record Entry(Optional<Balance> balance, long readAt) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
-    private final Map<String, Long> changedAt = new ConcurrentHashMap<>();
+    private final ChangeMarks changes = new ChangeMarks(MAX_ENTRIES);
     private final JdbcReadModels models;
     private ProjectionManager manager;
 
@@ -49,8 +49,8 @@ final class HotBalances {
             @Override
             public void handle(JdbcContext context, RecordedEvent event) throws Exception {
                 String name = event.stream().value();
-                changedAt.merge(
-                        name.substring(name.indexOf('-') + 1), event.position().value(), Math::max);
+                changes.changed(
+                        name.substring(name.indexOf('-') + 1), event.position().value());
                 sql.handler().handle(context, event);
             }
         };
@@ -63,7 +63,7 @@ final class HotBalances {
 
     Optional<Balance> find(String accountId) {
         Entry entry = entries.get(accountId);
-        if (entry != null && entry.readAt() >= changedAt.getOrDefault(accountId, -1L)) {
+        if (entry != null && entry.readAt() >= changes.changedAt(accountId)) {
             return entry.balance();
         }
         long position = manager.position(BalanceReadModel.projection().name())

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One run of P6 (deposits) then P7 (balance queries) against a tree's packaged server, with wrk on
-# the same machine: prints requests/s, p99 and the server's CPU per request (from /proc/<pid>/stat).
+# the same machine: prints requests/s, p99, the server's CPU per request (from /proc/<pid>/stat),
+# wrk's own, and how much of the two cores stayed idle (from /proc/stat).
 # Usage: annal-benchmarks/ab/http-once.sh TREE [SECONDS] [JFR_FILE]
 # 2,000 accounts, a warm-up of WARMUP seconds (default 5; give 20 or more for figures, because the
 # JIT is still compiling the deposit path after 5 s), 64 connections. The tree is built with
@@ -20,17 +21,23 @@ seq 1 2000 | xargs -P 16 -I{} curl -s -o /dev/null -X POST "$URL/commands/open-a
   -H 'Content-Type: application/json' -d '{"accountId":"bench-{}","owner":"Bench"}'
 measure() { # name script
   ACCOUNTS=2000 wrk -t2 -c64 -d"${WARMUP:-5}s" -s "annal-benchmarks/http/$2" "$URL" > /dev/null
-  local load t0 t1 out n rps p99 bad tck
+  local load t0 t1 out n rps p99 bad tck wrk_cpu idle0 idle1 all0 all1
   load=$(cut -d' ' -f1 /proc/loadavg)
   t0=$(awk '{print $14+$15}' "/proc/$S/stat")
-  out=$(ACCOUNTS=2000 wrk -t2 -c64 -d"${SECS}s" --latency -s "annal-benchmarks/http/$2" "$URL")
+  read -r idle0 all0 < <(awk '/^cpu /{print $5+$6, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat)
+  local TIMEFORMAT='%U %S'
+  { time out=$(ACCOUNTS=2000 wrk -t2 -c64 -d"${SECS}s" --latency -s "annal-benchmarks/http/$2" "$URL"); } 2> "$D/wrk.time"
   t1=$(awk '{print $14+$15}' "/proc/$S/stat")
+  read -r idle1 all1 < <(awk '/^cpu /{print $5+$6, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat)
+  wrk_cpu=$(awk '{print $1+$2}' "$D/wrk.time")
   n=$(awk '/requests in/{print $1}' <<<"$out")
   rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
   p99=$(awk '$1=="99%"{print $2}' <<<"$out")
   bad=$(awk '/Non-2xx/{print $NF}' <<<"$out")
   tck=$(getconf CLK_TCK)
-  echo "$1 $(basename "$TREE"): ${rps}/s p99 ${p99} cpu $(( (t1 - t0) * 1000000 / tck / n )) us/req (n=$n, non2xx=${bad:-0}, load $load)"
+  echo "$1 $(basename "$TREE"): ${rps}/s p99 ${p99} cpu $(( (t1 - t0) * 1000000 / tck / n )) us/req" \
+    "wrk $(awk -v c="$wrk_cpu" -v n="$n" 'BEGIN{printf "%d", c * 1e6 / n}') us/req" \
+    "idle $(( (idle1 - idle0) * 100 / (all1 - all0) ))% (n=$n, non2xx=${bad:-0}, load $load)"
 }
 measure P6 deposit.lua
 measure P7 balance.lua

@@ -32,6 +32,14 @@ public final class JdbcReadModels implements ProjectionStore<JdbcContext> {
 
     private static final int SQLITE_BUSY_TIMEOUT_MILLIS = 30_000;
 
+    /**
+     * WAL pages after which a commit checkpoints (SQLite's default is 1,000). A checkpoint writes
+     * the pages back and syncs twice; on a disk shared with the event store those syncs stall its
+     * group commits, and the larger the checkpoint the longer the stall (docs/benchmarks.md, "SQLite
+     * checkpoints and the append tail"), so read models checkpoint small and often.
+     */
+    private static final int SQLITE_CHECKPOINT_PAGES = 200;
+
     private final Transactions transactions;
     private final SqlDialect dialect;
     private final InstantSource clock;
@@ -57,6 +65,7 @@ public final class JdbcReadModels implements ProjectionStore<JdbcContext> {
         // The writer takes the lock when the transaction begins, not when it first writes, so two
         // writers queue instead of one failing to upgrade its read lock.
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setPragma(SQLiteConfig.Pragma.WAL_AUTOCHECKPOINT, Integer.toString(SQLITE_CHECKPOINT_PAGES));
         SQLiteDataSource dataSource = new SQLiteDataSource(config);
         dataSource.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
         return dataSource;

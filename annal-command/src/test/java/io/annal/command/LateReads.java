@@ -2,10 +2,10 @@ package io.annal.command;
 
 import io.annal.store.Direction;
 import io.annal.store.EventStore;
+import io.annal.store.ForwardingEventStore;
 import io.annal.store.RecordedEvent;
 import io.annal.store.StreamName;
 import io.annal.store.StreamSlice;
-import io.annal.store.tck.ForwardingEventStore;
 import java.util.List;
 import java.util.OptionalLong;
 

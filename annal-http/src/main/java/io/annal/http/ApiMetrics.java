@@ -7,29 +7,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
-/** What the API measures: appends, commands by outcome and HTTP latency by route. */
+/** What the API measures: commands by outcome and HTTP latency by route (appends: the server's store). */
 final class ApiMetrics {
 
     private final MeterRegistry registry;
-    private final Counter appendedEvents;
-    private final Timer appendLatency;
     private final Map<RequestKey, Timer> requestTimers = new ConcurrentHashMap<>();
     private final Map<CommandKey, Counter> commandCounters = new ConcurrentHashMap<>();
 
     ApiMetrics(MeterRegistry registry) {
         this.registry = registry;
-        this.appendedEvents = Counter.builder("annal.appends.events")
-                .description("events appended through the HTTP API")
-                .register(registry);
-        this.appendLatency = Timer.builder("annal.appends")
-                .description("append latency")
-                .publishPercentileHistogram()
-                .register(registry);
-    }
-
-    void appended(int events, long nanos) {
-        appendedEvents.increment(events);
-        appendLatency.record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void command(String type, String outcome) {

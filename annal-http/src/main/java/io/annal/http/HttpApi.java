@@ -66,7 +66,7 @@ public final class HttpApi {
 
     /** Adds every route, a problem+json answer for every error and per-route timing. */
     public void register(HttpRouting.Builder routing) {
-        StreamsHandler streams = new StreamsHandler(store, limits, onStreamDeleted, metrics);
+        StreamsHandler streams = new StreamsHandler(store, limits, onStreamDeleted);
         AllHandler all = new AllHandler(store);
         SubscribeHandler subscribe = new SubscribeHandler(store, limits, () -> stopping);
         this.subscribe = subscribe;

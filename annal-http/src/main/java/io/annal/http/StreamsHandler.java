@@ -24,14 +24,12 @@ final class StreamsHandler {
     private final ApiLimits limits;
     private final StreamMetadataHandler metadata;
     private final Consumer<StreamName> onDeleted;
-    private final ApiMetrics metrics;
 
-    StreamsHandler(EventStore store, ApiLimits limits, Consumer<StreamName> onDeleted, ApiMetrics metrics) {
+    StreamsHandler(EventStore store, ApiLimits limits, Consumer<StreamName> onDeleted) {
         this.store = store;
         this.limits = limits;
         this.metadata = new StreamMetadataHandler(store, limits);
         this.onDeleted = onDeleted;
-        this.metrics = metrics;
     }
 
     void handle(ServerRequest req, ServerResponse res) {
@@ -73,9 +71,7 @@ final class StreamsHandler {
         String correlationId = Correlation.current();
         List<EventData> events =
                 AppendRequest.events(body, limits, correlationId, Requests.header(req, Requests.CAUSATION_ID));
-        long started = System.nanoTime();
         AppendResult result = store.append(stream, expected, events);
-        metrics.appended(events.size(), System.nanoTime() - started);
         res.status(result.duplicate() ? Status.OK_200 : Status.CREATED_201);
         Responses.json(res, Json.write(g -> {
             g.writeStartObject();

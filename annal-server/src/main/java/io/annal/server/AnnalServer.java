@@ -62,12 +62,13 @@ public final class AnnalServer implements AutoCloseable {
             new ClassLoaderMetrics().bindTo(registry);
             new ProcessorMetrics().bindTo(registry);
             new UptimeMetrics().bindTo(registry);
-            ReferenceDomains domains = new ReferenceDomains(store, telemetry.openTelemetry());
-            ReadModels models = new ReadModels(store, options, telemetry.openTelemetry());
+            EventStore metered = new MeteredEventStore(store, registry);
+            ReferenceDomains domains = new ReferenceDomains(metered, telemetry.openTelemetry());
+            ReadModels models = new ReadModels(metered, options, telemetry.openTelemetry());
             started.push(models);
             models.bindMetrics(registry);
-            Processes runtimes = new Processes(store, domains, telemetry.openTelemetry());
-            HttpApi.Builder builder = HttpApi.builder(store)
+            Processes runtimes = new Processes(metered, domains, telemetry.openTelemetry());
+            HttpApi.Builder builder = HttpApi.builder(metered)
                     .limits(limits)
                     .meterRegistry(registry)
                     .openTelemetry(telemetry.openTelemetry())
@@ -89,7 +90,7 @@ public final class AnnalServer implements AutoCloseable {
             started.push(runtimes);
             // integration events go to Kafka only when brokers are named
             Optional<OutboxRelay> outbox = options.kafkaBootstrap()
-                    .map(brokers -> OutboxRelay.builder("reference", store, brokers)
+                    .map(brokers -> OutboxRelay.builder("reference", metered, brokers)
                             .build()
                             .start());
             outbox.ifPresent(started::push);

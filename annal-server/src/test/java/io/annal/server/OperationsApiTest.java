@@ -38,6 +38,27 @@ class OperationsApiTest {
     }
 
     @Test
+    void appends_made_by_commands_are_measured_as_appends() {
+        double before = appendedEvents();
+
+        for (int i = 0; i < 50; i++) {
+            server.post("/commands/open-account", "{\"accountId\":\"" + UUID.randomUUID() + "\",\"owner\":\"M\"}");
+        }
+
+        assertThat(appendedEvents()).isGreaterThanOrEqualTo(before + 50);
+    }
+
+    private static double appendedEvents() {
+        return server.get("/metrics")
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("annal_appends_events_total "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no annal_appends_events_total in /metrics"));
+    }
+
+    @Test
     void admin_lists_streams_by_prefix_with_last_version_and_write_time() {
         String prefix = "adm-" + UUID.randomUUID() + "-";
         server.post("/streams/" + prefix + "a", "[{\"type\":\"A\",\"data\":1},{\"type\":\"A\",\"data\":2}]");

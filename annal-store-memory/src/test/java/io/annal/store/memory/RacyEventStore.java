@@ -4,10 +4,10 @@ import io.annal.store.AppendResult;
 import io.annal.store.EventData;
 import io.annal.store.EventStore;
 import io.annal.store.ExpectedVersion;
+import io.annal.store.ForwardingEventStore;
 import io.annal.store.StreamInfo;
 import io.annal.store.StreamName;
 import io.annal.store.StreamState;
-import io.annal.store.tck.ForwardingEventStore;
 import java.util.List;
 import java.util.Optional;
 

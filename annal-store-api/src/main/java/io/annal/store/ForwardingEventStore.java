@@ -1,27 +1,12 @@
-package io.annal.store.tck;
+package io.annal.store;
 
-import io.annal.store.AllSlice;
-import io.annal.store.AppendResult;
-import io.annal.store.Direction;
-import io.annal.store.EventData;
-import io.annal.store.EventFilter;
-import io.annal.store.EventStore;
-import io.annal.store.ExpectedVersion;
-import io.annal.store.Position;
-import io.annal.store.StreamAppend;
-import io.annal.store.StreamInfo;
-import io.annal.store.StreamMetadata;
-import io.annal.store.StreamName;
-import io.annal.store.StreamSlice;
-import io.annal.store.Subscription;
-import io.annal.store.SubscriptionListener;
-import io.annal.store.SubscriptionStart;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A store that hands every call to another: the base of test stores that change one behaviour,
- * such as the deliberately broken stores the suite must fail, or reads that lag the writer.
+ * A store that hands every call to another: the base of stores that change one behaviour, such
+ * as a store that measures its appends, or the deliberately broken stores the conformance suite
+ * must fail.
  */
 public abstract class ForwardingEventStore implements EventStore {
 

@@ -52,9 +52,9 @@ final class AllReads {
                 ? events.firstAtOrAfter(Math.max(from.value(), log.firstHeld()), size)
                 : lastAtOrBefore(from.value(), size);
         LastStream previous = new LastStream();
-        RecordFilter raw = filter.selectsAll() ? null : RecordFilter.of(filter);
+        RecordFilter selection = RecordFilter.of(filter);
         for (; i >= 0 && i < size && page.size() < maxCount; i += forward ? 1 : -1) {
-            RecordedEvent event = selected(events.get(i), filter, raw, previous);
+            RecordedEvent event = selected(events.get(i), selection, previous);
             if (event != null) {
                 page.add(event);
             }
@@ -77,7 +77,7 @@ final class AllReads {
 
     /** Pages for a subscription to all: events after position {@code after}. */
     PageSource pages(EventFilter filter) {
-        RecordFilter raw = filter.selectsAll() ? null : RecordFilter.of(filter);
+        RecordFilter selection = RecordFilter.of(filter);
         return (after, maxCount) -> {
             PositionList events = index.events();
             long size = events.size();
@@ -88,7 +88,7 @@ final class AllReads {
             LastStream previous = new LastStream();
             for (; i < limit && page.size() < maxCount; i++) {
                 long position = events.get(i);
-                RecordedEvent event = selected(position, filter, raw, previous);
+                RecordedEvent event = selected(position, selection, previous);
                 if (event != null) {
                     page.add(event);
                 }
@@ -114,13 +114,13 @@ final class AllReads {
         Liveness live;
     }
 
-    /** {@code raw} is the filter in the log's terms, or null when it selects everything. */
-    private RecordedEvent selected(long position, EventFilter filter, RecordFilter raw, LastStream last) {
+    /** The event at {@code position} if the selection takes it and it is live, else null. */
+    private RecordedEvent selected(long position, RecordFilter selection, LastStream last) {
         if (!log.holds(position)) {
             return null;
         }
-        LogRecord.Event event = (LogRecord.Event) (raw == null ? log.read(position) : log.read(position, raw));
-        if (event == null || !filter.matches(event.stream(), event.type())) {
+        LogRecord.Event event = (LogRecord.Event) log.read(position, selection);
+        if (event == null) {
             return null;
         }
         if (!event.stream().equals(last.name)) {

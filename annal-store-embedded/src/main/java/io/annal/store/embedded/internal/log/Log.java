@@ -70,11 +70,7 @@ public final class Log {
 
     /** Reads and checks the record at {@code position}, which must be a record's start. */
     public LogRecord read(long position) {
-        Segment segment = segmentOf(position);
-        ByteBuffer map = segment.map();
-        int offset = (int) (position - segment.base());
-        checkFrame(segment, offset);
-        return RecordCodec.decode(map, offset, position, names, cache, true);
+        return read(position, RecordFilter.NONE);
     }
 
     /**
@@ -86,7 +82,7 @@ public final class Log {
         ByteBuffer map = segment.map();
         int offset = (int) (position - segment.base());
         checkFrame(segment, offset);
-        if (RecordCodec.refuses(map, offset, filter, cache)) {
+        if (!filter.selectsAll() && RecordCodec.refuses(map, offset, filter, cache)) {
             return null;
         }
         return RecordCodec.decode(map, offset, position, names, cache, true);

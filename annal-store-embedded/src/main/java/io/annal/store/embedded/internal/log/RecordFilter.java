@@ -12,6 +12,9 @@ import java.util.Set;
  */
 public final class RecordFilter {
 
+    /** Refuses nothing. */
+    static final RecordFilter NONE = new RecordFilter(new byte[0][], Set.of());
+
     private final byte[][] prefixes;
     private final Set<String> types;
 
@@ -26,6 +29,10 @@ public final class RecordFilter {
                         .map(p -> p.getBytes(StandardCharsets.UTF_8))
                         .toArray(byte[][]::new),
                 filter.types());
+    }
+
+    boolean selectsAll() {
+        return prefixes.length == 0 && types.isEmpty();
     }
 
     /**

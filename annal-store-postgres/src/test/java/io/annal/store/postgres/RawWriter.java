@@ -15,7 +15,8 @@ import java.util.UUID;
 
 /**
  * Writes one stream's events with plain JDBC, the way another process following the store's
- * protocol would: positions from {@code allocate_positions} first, then the rows. Lets a test
+ * protocol would: the stream's lock ({@code lock_streams}) first, then positions from {@code
+ * allocate_positions}, then the rows. Lets a test
  * hold a transaction open or roll it back, which the store's API never does.
  */
 final class RawWriter implements AutoCloseable {
@@ -42,6 +43,10 @@ final class RawWriter implements AutoCloseable {
 
     /** Begins writing {@code count} events in an open transaction; returns their positions. */
     List<Long> write(int count) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("SELECT lock_streams(ARRAY[?])")) {
+            ps.setString(1, stream);
+            ps.execute();
+        }
         List<Long> positions = new ArrayList<>();
         try (PreparedStatement ps = connection.prepareStatement("SELECT allocate_positions(?)")) {
             ps.setInt(1, count);

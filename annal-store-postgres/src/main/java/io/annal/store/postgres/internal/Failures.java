@@ -21,14 +21,6 @@ final class Failures {
                 || state.equals("53300"); // too many connections
     }
 
-    /**
-     * Whether {@code begin_append} refused because a writer that took later positions committed to
-     * one of the streams first (migration V4): nothing was written, and a new transaction will do.
-     */
-    static boolean isOutOfTurn(SQLException e) {
-        return "AN001".equals(e.getSQLState());
-    }
-
     static StorageException storage(String operation, SQLException e) {
         String advice = isConnectionLoss(e)
                 ? "PostgreSQL is unreachable or restarting; the store reconnects by itself, retry shortly"

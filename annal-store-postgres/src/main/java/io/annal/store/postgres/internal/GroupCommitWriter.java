@@ -34,14 +34,13 @@ import java.util.concurrent.Semaphore;
  * to {@code committers} transactions run side by side, each on its own connection, so that
  * PostgreSQL flushes their commits together as it does for plain single-row writers. Their
  * positions may then commit out of order, which {@code $all} subscriptions tolerate by reading
- * below the xid horizon (ADR 0006); appends to one stream still serialise on its row lock, and a
- * batch that a writer with later positions overtook on one of its streams runs again, so that along
- * a stream positions rise with versions. No append transaction notifies other processes: a {@link
- * CommitNotifier} does, after the commits. A batch of plain appends goes in one round trip ({@link
- * FastAppend}); otherwise, and when
- * it declines, each append is checked against the stream rows as the earlier appends of the same
- * batch left them, so the batch behaves exactly like the appends one after another; an append that
- * fails its checks fails alone. If the database rejects the batch for a reason that is not a lost
+ * below the xid horizon (ADR 0006); appends to one stream still serialise on its lock, which every
+ * writer takes before its positions, so that along a stream positions rise with versions. No append
+ * transaction notifies other processes: a {@link CommitNotifier} does, after the commits. A batch
+ * of plain appends goes in one round trip ({@link FastAppend}); otherwise, and when it declines,
+ * each append is checked against the stream rows as the earlier appends of the same batch left
+ * them, so the batch behaves exactly like the appends one after another; an append that fails its
+ * checks fails alone. If the database rejects the batch for a reason that is not a lost
  * connection, the writer retries its appends one per transaction, so one bad append cannot fail its
  * neighbours. A lost connection fails the batch's callers with a {@link StorageException}; the
  * next batch takes a fresh connection from the pool, which reconnects by itself.
@@ -50,9 +49,6 @@ import java.util.concurrent.Semaphore;
  * touch the database.
  */
 public final class GroupCommitWriter implements AutoCloseable {
-
-    /** Runs of a batch that writers of the same streams overtook (see {@link Failures#isOutOfTurn}). */
-    private static final int MAX_ATTEMPTS = 16;
 
     private static final int MAX_BATCH_EVENTS = 4096;
     private static final long MAX_BATCH_BYTES = 16L << 20;
@@ -229,18 +225,6 @@ public final class GroupCommitWriter implements AutoCloseable {
     }
 
     private List<Outcome> commit(List<PendingAppend> batch) throws CommitFailure {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return commitOnce(batch);
-            } catch (CommitFailure failure) {
-                if (!Failures.isOutOfTurn(failure.cause) || attempt == MAX_ATTEMPTS) {
-                    throw failure;
-                }
-            }
-        }
-    }
-
-    private List<Outcome> commitOnce(List<PendingAppend> batch) throws CommitFailure {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         // The one-round-trip path commits inside its request, leaving no room for work before the commit.
         if (inTransaction.isEmpty() && FastAppend.accepts(batch)) {

@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 
 /**
  * Soft delete, tombstone and metadata changes. Each runs in its own transaction holding the
- * stream's row lock, so it is ordered with the appends to that stream.
+ * stream's lock ({@link StreamLocks}), so it is ordered with the appends to that stream.
  */
 public final class StreamChanges {
 

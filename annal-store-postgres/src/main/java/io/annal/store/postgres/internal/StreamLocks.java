@@ -13,61 +13,39 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Locks stream rows for the rest of the transaction, creating empty rows for names not seen before
- * so that two writers of a new stream also queue on its row. Existing rows are locked first, then
- * missing ones inserted, each step in name order: a writer never waits for a row while holding a
- * row that the other writer needs first, so writers of overlapping streams do not deadlock.
+ * Locks streams for the rest of the transaction and reads their rows, creating empty rows for names
+ * not seen before. The locks are the schema's {@code lock_streams} (migration V6): the advisory
+ * locks every writer of a stream takes first, appends included, so a change made here is ordered
+ * with the appends to the stream. The rows are read after the locks, so they show what every
+ * earlier writer committed.
  */
 final class StreamLocks {
 
-    private static final String LOCK_ROWS =
-            "SELECT name, state, last_version FROM streams WHERE name = ANY (?) ORDER BY name FOR UPDATE";
+    private static final String LOCK = "SELECT lock_streams(?::text[])";
     private static final String INSERT_MISSING = "INSERT INTO streams (name, sort_key)"
             + " SELECT n, k FROM unnest(?::text[], ?::bytea[]) AS u(n, k) ORDER BY n"
-            + " ON CONFLICT (name) DO NOTHING RETURNING name";
+            + " ON CONFLICT (name) DO NOTHING";
+    private static final String READ_ROWS = "SELECT name, state, last_version FROM streams WHERE name = ANY (?)";
 
     private StreamLocks() {}
 
     static Map<StreamName, StreamRecord> lock(Connection c, Collection<StreamName> names) throws SQLException {
-        List<StreamName> sorted = names.stream().distinct().sorted().toList();
-        Map<StreamName, StreamRecord> streams = new HashMap<>();
-        lockExisting(c, sorted, streams);
-        List<StreamName> missing =
-                sorted.stream().filter(n -> !streams.containsKey(n)).toList();
-        if (missing.isEmpty()) {
-            return streams;
+        List<StreamName> distinct = names.stream().distinct().toList();
+        String[] values = distinct.stream().map(StreamName::value).toArray(String[]::new);
+        try (PreparedStatement ps = c.prepareStatement(LOCK)) {
+            ps.setArray(1, c.createArrayOf("text", values));
+            ps.execute();
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT_MISSING)) {
-            ps.setArray(
-                    1,
-                    c.createArrayOf(
-                            "text", missing.stream().map(StreamName::value).toArray(String[]::new)));
+            ps.setArray(1, c.createArrayOf("text", values));
             ps.setArray(
                     2,
-                    c.createArrayOf("bytea", missing.stream().map(SortKeys::of).toArray(byte[][]::new)));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    StreamName name = new StreamName(rs.getString(1));
-                    streams.put(name, StreamRecord.absent(name));
-                }
-            }
+                    c.createArrayOf("bytea", distinct.stream().map(SortKeys::of).toArray(byte[][]::new)));
+            ps.executeUpdate();
         }
-        // Created by another writer while this one was inserting: lock them as they now are.
-        List<StreamName> createdElsewhere =
-                missing.stream().filter(n -> !streams.containsKey(n)).toList();
-        if (!createdElsewhere.isEmpty()) {
-            lockExisting(c, createdElsewhere, streams);
-        }
-        return streams;
-    }
-
-    private static void lockExisting(Connection c, List<StreamName> names, Map<StreamName, StreamRecord> into)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(LOCK_ROWS)) {
-            ps.setArray(
-                    1,
-                    c.createArrayOf(
-                            "text", names.stream().map(StreamName::value).toArray(String[]::new)));
+        Map<StreamName, StreamRecord> streams = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(READ_ROWS)) {
+            ps.setArray(1, c.createArrayOf("text", values));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     StreamName name = new StreamName(rs.getString(1));
@@ -76,11 +54,12 @@ final class StreamLocks {
                     if (rs.wasNull()) {
                         last = -1;
                     }
-                    into.put(
+                    streams.put(
                             name,
                             new StreamRecord(name, Optional.ofNullable(state).map(StreamState::valueOf), last));
                 }
             }
         }
+        return streams;
     }
 }

@@ -69,7 +69,7 @@ public final class StreamReads {
 
     /**
      * Pages for a stream subscription. No horizon is needed here: versions of one stream are
-     * assigned under its row lock, so a later version never commits before an earlier one.
+     * assigned under its lock (migration V6), so a later version never commits before an earlier one.
      */
     public PageSource pages(StreamName stream) {
         return OutageTolerantPages.wrap((after, maxCount) -> {

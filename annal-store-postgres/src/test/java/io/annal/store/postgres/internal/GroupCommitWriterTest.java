@@ -34,8 +34,8 @@ class GroupCommitWriterTest {
 
     /**
      * <pre>
-     *   gate session:  lock row "gate" ─────────────────────────── rollback
-     *   writer:        batch 1 [gate] waits on the row ─────────── commit │ batch 2 [20 appends] ── commit
+     *   gate session:  lock stream "gate" ──────────────────────── rollback
+     *   writer:        batch 1 [gate] waits on the lock ────────── commit │ batch 2 [20 appends] ── commit
      *   callers:       20 appends queue up meanwhile                      └─ all in one transaction
      * </pre>
      */
@@ -70,8 +70,8 @@ class GroupCommitWriterTest {
 
     /**
      * <pre>
-     *   gate session:  lock row "gate" ──────────────────────────────────── rollback
-     *   slot 1:        [gate] waits on the row ──────────────────────────── commit
+     *   gate session:  lock stream "gate" ───────────────────────────────── rollback
+     *   slot 1:        [gate] waits on the lock ─────────────────────────── commit
      *   slot 2:                 [free-0] commit │ [free-1] commit │ …   (while the gate is held)
      * </pre>
      */
@@ -104,20 +104,20 @@ class GroupCommitWriterTest {
 
     /**
      * <pre>
-     *   gate session:  lock row "s" ─────────── take position q ── write version 1 at q ── commit
-     *   writer:             take position p < q ── wait for row "s" ──────────────────────────── overtaken:
-     *                       runs again, writes version 2 above q
+     *   gate session:  lock stream "s" ── take position q ── write version 1 at q ── commit
+     *   writer:             waits for the lock of "s" ──────────────────────────────── takes positions above q,
+     *                                                                                  writes version 2
      * </pre>
      */
     @Test
-    void an_append_overtaken_on_its_stream_runs_again_so_positions_rise_with_versions() throws Exception {
+    void an_append_waiting_on_its_stream_takes_positions_after_the_writer_it_waited_for() throws Exception {
         SchemaName schema = new SchemaName(TestPostgres.freshSchema());
         ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
         try (Database db = TestDatabases.open(schema, 4, BOUND);
                 GroupCommitWriter writer =
                         new GroupCommitWriter(db, InstantSource.system(), 2, () -> {}, Optional.empty());
                 Connection gate = DriverManager.getConnection(TestPostgres.url())) {
-            Future<List<AppendResult>> overtaken = appendBehindTheGate(writer, gate, schema, threads, "s");
+            Future<List<AppendResult>> waiting = appendBehindTheGate(writer, gate, schema, threads, "s");
 
             long q;
             try (Statement st = gate.createStatement()) {
@@ -131,7 +131,7 @@ class GroupCommitWriterTest {
             }
             gate.commit();
 
-            AppendResult result = overtaken.get().getFirst();
+            AppendResult result = waiting.get().getFirst();
             assertThat(result.firstVersion()).isEqualTo(2);
             assertThat(result.firstPosition().value()).isGreaterThan(q);
         } finally {
@@ -140,8 +140,9 @@ class GroupCommitWriterTest {
     }
 
     /**
-     * Opens stream {@code name} with one event, locks its row in the {@code gate} session (whose
-     * search path is then the store's schema), and starts an append to it that waits on that lock:
+     * Opens stream {@code name} with one event, takes its lock in the {@code gate} session as every
+     * writer of the stream does (the gate's search path is then the store's schema), and starts an
+     * append to it that waits on that lock:
      * a writer transaction held open until the gate commits or rolls back.
      */
     private static Future<List<AppendResult>> appendBehindTheGate(
@@ -153,7 +154,7 @@ class GroupCommitWriterTest {
         try (Statement path = gate.createStatement()) {
             path.execute("SET search_path TO " + schema.quoted());
         }
-        try (PreparedStatement lock = gate.prepareStatement("SELECT 1 FROM streams WHERE name = ? FOR UPDATE")) {
+        try (PreparedStatement lock = gate.prepareStatement("SELECT lock_streams(ARRAY[?])")) {
             lock.setString(1, name);
             lock.execute();
         }

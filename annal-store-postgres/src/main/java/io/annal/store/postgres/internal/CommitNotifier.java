@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Tells other processes that appends committed: one {@code pg_notify} on the schema's channel,
@@ -13,19 +14,24 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * from the pre-commit of a notifying transaction until its commit record is flushed, so appends
  * that notified could not share WAL flushes. A committer only raises a flag; one thread sends at
  * most one notification at a time, on a connection of its own, and every commit made meanwhile is
- * covered by the next one. Its transactions commit with {@code synchronous_commit} off: they wait
+ * covered by the next one. Notifications start at least {@link #INTERVAL_NANOS} apart: each wakes
+ * a backend and a thread in every listening process, this one's own listener included, and at
+ * several hundred commits a second that costs more than the commits' own work; a subscriber in
+ * another process hears of a commit at most that much later. Its transactions commit with {@code synchronous_commit} off: they wait
  * for no flush, and a lost notification only delays subscribers, which also poll. A failed
  * notification is logged, and the next one reconnects.
  */
 final class CommitNotifier implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CommitNotifier.class.getName());
+    static final long INTERVAL_NANOS = 5_000_000;
 
     private final Database db;
     private final AtomicBoolean requested = new AtomicBoolean();
     private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
     private volatile boolean closed;
+    private long lastSent = System.nanoTime() - INTERVAL_NANOS;
     private Connection connection;
     private PreparedStatement notify;
 
@@ -55,8 +61,13 @@ final class CommitNotifier implements AutoCloseable {
                 disconnect();
                 return;
             }
+            long wait;
+            while ((wait = lastSent + INTERVAL_NANOS - System.nanoTime()) > 0) {
+                LockSupport.parkNanos(wait);
+            }
             // Cleared before sending, so that a commit from now on asks for the next notification.
             requested.set(false);
+            lastSent = System.nanoTime();
             send();
         }
     }

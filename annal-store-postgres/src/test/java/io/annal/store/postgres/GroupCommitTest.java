@@ -10,13 +10,11 @@ import io.annal.store.RecordedEvent;
 import io.annal.store.StorageException;
 import io.annal.store.StreamName;
 import io.annal.store.WrongExpectedVersionException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,7 +119,7 @@ class GroupCommitTest {
     @Test
     void an_append_the_database_rejects_fails_alone_and_its_batch_neighbours_commit() throws Exception {
         StreamName poisoned = StreamName.of("poisoned");
-        insertConflictingRowBehindTheStoresBack(poisoned);
+        refuseEventsOf(poisoned);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<AppendResult>> healthy = new ArrayList<>();
         for (int i = 0; i < CALLERS; i++) {
@@ -150,17 +148,15 @@ class GroupCommitTest {
                 .isNotNull();
     }
 
-    /** A row at version 0 that the streams table does not know about: the store's insert will clash with it. */
-    private void insertConflictingRowBehindTheStoresBack(StreamName stream) throws SQLException {
+    /** A trigger added behind the store's back refuses every event of the stream. */
+    private void refuseEventsOf(StreamName stream) throws SQLException {
+        String schema = "\"" + config.schema() + "\"";
         try (Connection c = TestPostgres.connect();
-                PreparedStatement ps = c.prepareStatement("INSERT INTO \"" + config.schema()
-                        + "\".events (position, stream, version, id, type, data, metadata, recorded_at)"
-                        + " VALUES (1000000, ?, 0, ?, 'Foreign', ?, ?, now())")) {
-            ps.setString(1, stream.value());
-            ps.setObject(2, UUID.randomUUID());
-            ps.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
-            ps.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
-            ps.executeUpdate();
+                Statement st = c.createStatement()) {
+            st.execute("CREATE FUNCTION " + schema + ".refuse() RETURNS trigger LANGUAGE plpgsql AS"
+                    + " $$BEGIN RAISE EXCEPTION 'refused by a trigger'; END$$");
+            st.execute("CREATE TRIGGER refuse BEFORE INSERT ON " + schema + ".events FOR EACH ROW"
+                    + " WHEN (NEW.stream = '" + stream.value() + "') EXECUTE FUNCTION " + schema + ".refuse()");
         }
     }
 }

@@ -23,8 +23,9 @@ final class RawWriter implements AutoCloseable {
 
     private static final String INSERT = "INSERT INTO events (position, stream, version, id, type, data, metadata,"
             + " recorded_at) VALUES (?, ?, ?, ?, 'Raw', ?, '\\x7b7d'::bytea, ?)";
-    private static final String UPSERT_STREAM = "INSERT INTO streams (name, sort_key, state)"
-            + " VALUES (?, ?, 'LIVE') ON CONFLICT (name) DO UPDATE SET state = 'LIVE'";
+    private static final String UPSERT_STREAM = "INSERT INTO streams (name, sort_key, state, last_version, last_write)"
+            + " VALUES (?, ?, 'LIVE', ?, ?) ON CONFLICT (name) DO UPDATE SET state = 'LIVE',"
+            + " last_version = excluded.last_version, last_write = excluded.last_write";
 
     private final Connection connection;
     private final String stream;
@@ -72,6 +73,8 @@ final class RawWriter implements AutoCloseable {
         try (PreparedStatement ps = connection.prepareStatement(UPSERT_STREAM)) {
             ps.setString(1, stream);
             ps.setBytes(2, stream.getBytes(StandardCharsets.UTF_16BE));
+            ps.setLong(3, pendingVersion - 1);
+            ps.setObject(4, now);
             ps.executeUpdate();
         }
         return positions;

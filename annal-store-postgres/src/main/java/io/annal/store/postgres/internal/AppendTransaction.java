@@ -21,9 +21,9 @@ import java.util.UUID;
 /**
  * One group-commit transaction in two round trips. The first ({@link AppendStart}) takes positions
  * for every event of the batch (so the transaction's xid and positions come in the right order, see
- * ADR 0006), locks the streams the batch touches, reads their rows and the batch's ids already
- * stored; every append is then planned in memory. The second inserts all accepted events, marks
- * live the streams that were not and commits, as one pipelined request (other processes hear of it from
+ * ADR 0006), locks the rows of the streams the batch touches and reads the batch's ids already
+ * stored; every append is then planned in memory. The second inserts all accepted events, updates
+ * the stream rows and commits, as one pipelined request (other processes hear of it from
  * {@link CommitNotifier}, after the commit). Positions of events
  * that end up not written are left as gaps. A request that fails its checks fails alone.
  */
@@ -41,8 +41,8 @@ final class AppendTransaction {
             + " (position, stream, version, id, type, data, metadata, recorded_at)"
             + " SELECT p, s, v, i, t, d, m, ? FROM unnest(?::bigint[], ?::text[], ?::bigint[], ?::uuid[],"
             + " ?::text[], ?::bytea[], ?::bytea[]) AS u(p, s, v, i, t, d, m)),"
-            + " updated AS (UPDATE streams SET state = 'LIVE'"
-            + " FROM unnest(?::text[]) AS u(n) WHERE streams.name = u.n)"
+            + " updated AS (UPDATE streams SET state = 'LIVE', last_version = u.v, last_write = ?"
+            + " FROM unnest(?::text[], ?::bigint[]) AS u(n, v) WHERE streams.name = u.n)"
             + " SELECT 1; COMMIT";
 
     AppendTransaction() {}
@@ -163,11 +163,12 @@ final class AppendTransaction {
                 metadata.add(event.metadata());
             }
         }
-        // A stream's last version is its last event's (migration V7): only a change of state is written.
-        List<String> revived = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        List<Long> lastVersions = new ArrayList<>();
         for (StreamRecord stream : streams.values()) {
-            if (stream.written && !stream.wasLive) {
-                revived.add(stream.name.value());
+            if (stream.written) {
+                names.add(stream.name.value());
+                lastVersions.add(stream.lastVersion);
             }
         }
         try (PreparedStatement ps = c.prepareStatement(WRITE_AND_COMMIT)) {
@@ -179,7 +180,9 @@ final class AppendTransaction {
             ps.setArray(6, array(c, "text", types.toArray(String[]::new)));
             ps.setArray(7, array(c, "bytea", data.toArray(byte[][]::new)));
             ps.setArray(8, array(c, "bytea", metadata.toArray(byte[][]::new)));
-            ps.setArray(9, array(c, "text", revived.toArray(String[]::new)));
+            EventRows.setInstant(ps, 9, now);
+            ps.setArray(10, array(c, "text", names.toArray(String[]::new)));
+            ps.setArray(11, array(c, "bigint", lastVersions.toArray(Long[]::new)));
             ps.execute();
         }
     }

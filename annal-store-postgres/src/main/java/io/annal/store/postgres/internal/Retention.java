@@ -8,9 +8,8 @@ package io.annal.store.postgres.internal;
  */
 final class Retention {
 
-    static final String FIRST_KEPT_VERSION = "GREATEST(s.deleted_before, COALESCE(s.truncate_before, 0),"
-            + " CASE WHEN s.max_count IS NULL THEN 0 ELSE COALESCE(" + LastEvent.VERSION
-            + " - s.max_count + 1, 0) END)";
+    static final String FIRST_KEPT_VERSION =
+            "GREATEST(s.deleted_before, COALESCE(s.truncate_before, 0), COALESCE(s.last_version - s.max_count + 1, 0))";
 
     static final String LIVE_EVENT = "e.version >= " + FIRST_KEPT_VERSION
             + " AND (s.max_age_micros IS NULL"

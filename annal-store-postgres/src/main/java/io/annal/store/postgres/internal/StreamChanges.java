@@ -19,8 +19,8 @@ import java.util.OptionalLong;
  */
 public final class StreamChanges {
 
-    private static final String SOFT_DELETE =
-            "UPDATE streams SET state = 'DELETED', deleted_before = ?, truncate_before = ? WHERE name = ?";
+    private static final String SOFT_DELETE = "UPDATE streams SET state = 'DELETED', deleted_before = last_version + 1,"
+            + " truncate_before = last_version + 1 WHERE name = ?";
     private static final String TOMBSTONE = "INSERT INTO streams (name, sort_key, state) VALUES (?, ?, 'TOMBSTONED')"
             + " ON CONFLICT (name) DO UPDATE SET state = 'TOMBSTONED'";
     private static final String SET_METADATA = "UPDATE streams SET max_count = ?, max_age = ?,"
@@ -46,12 +46,7 @@ public final class StreamChanges {
                 throw new StreamNotFoundException(stream);
             }
             requireExpected(row, expected);
-            try (PreparedStatement ps = c.prepareStatement(SOFT_DELETE)) {
-                ps.setLong(1, row.lastVersion + 1);
-                ps.setLong(2, row.lastVersion + 1);
-                ps.setString(3, stream.value());
-                ps.executeUpdate();
-            }
+            update(c, SOFT_DELETE, stream);
         });
     }
 
@@ -114,6 +109,13 @@ public final class StreamChanges {
             }
         } catch (SQLException e) {
             throw Failures.storage(operation, e);
+        }
+    }
+
+    private static void update(Connection c, String sql, StreamName stream) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, stream.value());
+            ps.executeUpdate();
         }
     }
 

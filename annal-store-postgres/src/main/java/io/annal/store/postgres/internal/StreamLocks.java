@@ -25,8 +25,7 @@ final class StreamLocks {
     private static final String INSERT_MISSING = "INSERT INTO streams (name, sort_key)"
             + " SELECT n, k FROM unnest(?::text[], ?::bytea[]) AS u(n, k) ORDER BY n"
             + " ON CONFLICT (name) DO NOTHING";
-    private static final String READ_ROWS = "SELECT s.name, s.state, last_event.last_version FROM streams s "
-            + LastEvent.JOIN + " WHERE s.name = ANY (?)";
+    private static final String READ_ROWS = "SELECT name, state, last_version FROM streams WHERE name = ANY (?)";
 
     private StreamLocks() {}
 

@@ -21,13 +21,12 @@ public final class StreamQueries {
 
     private static final String METADATA =
             "SELECT state, max_count, max_age, truncate_before, custom FROM streams WHERE name = ?";
-    private static final String SUMMARY =
-            "SELECT s.name, s.state, last_event.last_version, last_event.last_write FROM streams s " + LastEvent.JOIN;
-    private static final String INFO = SUMMARY + " WHERE s.name = ? AND s.state IS NOT NULL";
-    private static final String LIST = SUMMARY + " WHERE s.state IS NOT NULL AND starts_with(s.name, ?)"
-            + " AND s.sort_key > ? ORDER BY s.sort_key LIMIT ?";
-    private static final String LIST_FROM_START =
-            SUMMARY + " WHERE s.state IS NOT NULL AND starts_with(s.name, ?) ORDER BY s.sort_key LIMIT ?";
+    private static final String INFO =
+            "SELECT name, state, last_version, last_write FROM streams WHERE name = ? AND state IS NOT NULL";
+    private static final String LIST = "SELECT name, state, last_version, last_write FROM streams"
+            + " WHERE state IS NOT NULL AND starts_with(name, ?) AND sort_key > ? ORDER BY sort_key LIMIT ?";
+    private static final String LIST_FROM_START = "SELECT name, state, last_version, last_write FROM streams"
+            + " WHERE state IS NOT NULL AND starts_with(name, ?) ORDER BY sort_key LIMIT ?";
 
     private final Database db;
 

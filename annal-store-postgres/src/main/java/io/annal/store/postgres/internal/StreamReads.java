@@ -35,7 +35,7 @@ public final class StreamReads {
     }
 
     private static String query(String comparison, String order) {
-        return "SELECT s.state, last_event.last_version, " + EventRows.COLUMNS + " FROM streams s " + LastEvent.JOIN
+        return "SELECT s.state, s.last_version, " + EventRows.COLUMNS + " FROM streams s"
                 + " LEFT JOIN LATERAL (SELECT e.* FROM events e WHERE e.stream = s.name AND e.version " + comparison
                 + " ? AND " + Retention.LIVE_EVENT + " ORDER BY e.version " + order + " LIMIT ?) e"
                 + " ON s.state = 'LIVE' WHERE s.name = ?";

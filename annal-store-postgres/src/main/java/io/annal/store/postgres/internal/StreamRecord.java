@@ -13,19 +13,15 @@ final class StreamRecord {
     final StreamName name;
     /** Empty for a name that was never written nor tombstoned. */
     Optional<StreamState> state;
-    /** The version of its last event; -1 when nothing was ever written. */
+    /** -1 when nothing was ever written. */
     long lastVersion;
 
     boolean written;
-
-    /** Whether the row said LIVE when it was read: a batch then has no state of the row to write. */
-    final boolean wasLive;
 
     StreamRecord(StreamName name, Optional<StreamState> state, long lastVersion) {
         this.name = name;
         this.state = state;
         this.lastVersion = lastVersion;
-        this.wasLive = state.equals(Optional.of(StreamState.LIVE));
     }
 
     static StreamRecord absent(StreamName name) {

@@ -127,6 +127,7 @@ class GroupCommitWriterTest {
                 }
                 st.execute("INSERT INTO events (position, stream, version, id, type, data, metadata, recorded_at)"
                         + " VALUES (" + q + ", 's', 1, gen_random_uuid(), 'B', '\\x7b7d', '\\x7b7d', now())");
+                st.execute("UPDATE streams SET last_version = 1 WHERE name = 's'");
             }
             gate.commit();
 

@@ -1,12 +1,14 @@
 package io.annal.store.postgres.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import io.annal.store.AppendResult;
 import io.annal.store.EventData;
 import io.annal.store.ExpectedVersion;
 import io.annal.store.StreamAppend;
+import io.annal.store.StreamDeletedException;
 import io.annal.store.StreamName;
 import io.annal.store.postgres.TestPostgres;
 import java.sql.Connection;
@@ -140,6 +142,54 @@ class GroupCommitWriterTest {
     }
 
     /**
+     * <pre>
+     *   gate session:  lock stream "t" ─────────────── write version 1 ── commit
+     *   tombstone:          waits for the lock of "t" ──────────────────────────── tombstones, seeing version 1
+     *   writer:                                                                     refused: the stream is gone
+     * </pre>
+     */
+    @Test
+    void a_tombstone_waits_for_the_writer_holding_the_streams_lock() throws Exception {
+        SchemaName schema = new SchemaName(TestPostgres.freshSchema());
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try (Database db = TestDatabases.open(schema, 4, BOUND);
+                GroupCommitWriter writer =
+                        new GroupCommitWriter(db, InstantSource.system(), 1, () -> {}, Optional.empty());
+                Connection gate = DriverManager.getConnection(TestPostgres.url())) {
+            StreamName stream = StreamName.of("t");
+            writer.append(
+                    List.of(StreamAppend.of(stream, ExpectedVersion.noStream(), List.of(EventData.json("A", "{}")))));
+            gate.setAutoCommit(false);
+            try (Statement st = gate.createStatement()) {
+                st.execute("SET search_path TO " + schema.quoted());
+                st.execute("SELECT lock_streams(ARRAY['t'])");
+            }
+            Future<?> tombstone =
+                    threads.submit(() -> new StreamChanges(db).tombstone(stream, ExpectedVersion.exact(1)));
+            await().atMost(BOUND).until(() -> waitingOnTheGate(gate, "lock_streams"));
+
+            try (Statement st = gate.createStatement()) {
+                long q;
+                try (ResultSet rs = st.executeQuery("SELECT allocate_positions(1)")) {
+                    rs.next();
+                    q = rs.getLong(1);
+                }
+                st.execute("INSERT INTO events (position, stream, version, id, type, data, metadata, recorded_at)"
+                        + " VALUES (" + q + ", 't', 1, gen_random_uuid(), 'B', '\\x7b7d', '\\x7b7d', now())");
+                st.execute("UPDATE streams SET last_version = 1 WHERE name = 't'");
+            }
+            gate.commit();
+
+            tombstone.get(BOUND.toSeconds(), TimeUnit.SECONDS); // expected version 1: it saw the gate's write
+            assertThatThrownBy(() -> writer.append(List.of(
+                            StreamAppend.of(stream, ExpectedVersion.any(), List.of(EventData.json("C", "{}"))))))
+                    .isInstanceOf(StreamDeletedException.class);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /**
      * Opens stream {@code name} with one event, takes its lock in the {@code gate} session as every
      * writer of the stream does (the gate's search path is then the store's schema), and starts an
      * append to it that waits on that lock:
@@ -165,11 +215,18 @@ class GroupCommitWriterTest {
     }
 
     private static boolean writerWaitsForTheGate(Connection gate) throws Exception {
-        try (Statement st = gate.createStatement();
-                ResultSet rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity"
-                        + " WHERE wait_event_type = 'Lock' AND query ~ 'begin_append|append_batch'")) {
-            rs.next();
-            return rs.getInt(1) > 0;
+        return waitingOnTheGate(gate, "begin_append|append_batch");
+    }
+
+    /** Whether a session whose statement matches {@code query} waits for a lock. */
+    private static boolean waitingOnTheGate(Connection gate, String query) throws Exception {
+        try (PreparedStatement ps = gate.prepareStatement("SELECT count(*) FROM pg_stat_activity"
+                + " WHERE wait_event_type = 'Lock' AND query ~ ? AND pid <> pg_backend_pid()")) {
+            ps.setString(1, query);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1) > 0;
+            }
         }
     }
 

@@ -69,6 +69,7 @@ public final class PostgresAppendLoad {
                     }
                     Map<String, Double> rates = new LinkedHashMap<>();
                     for (PgTarget target : targets) {
+                        server.settle();
                         run(target, scenario, payload, warmup);
                         long[] before = target instanceof AnnalPgTarget a ? a.eventsAndCommits() : null;
                         FunctionTimes times =

@@ -121,16 +121,7 @@ class GroupCommitWriterTest {
                 Connection gate = DriverManager.getConnection(TestPostgres.url())) {
             Future<List<AppendResult>> waiting = appendBehindTheGate(writer, gate, schema, threads, "s");
 
-            long q;
-            try (Statement st = gate.createStatement()) {
-                try (ResultSet rs = st.executeQuery("SELECT allocate_positions(1)")) {
-                    rs.next();
-                    q = rs.getLong(1);
-                }
-                st.execute("INSERT INTO events (position, stream, version, id, type, data, metadata, recorded_at)"
-                        + " VALUES (" + q + ", 's', 1, gen_random_uuid(), 'B', '\\x7b7d', '\\x7b7d', now())");
-                st.execute("UPDATE streams SET last_version = 1 WHERE name = 's'");
-            }
+            long q = writeVersionOne(gate, "s");
             gate.commit();
 
             AppendResult result = waiting.get().getFirst();
@@ -168,16 +159,7 @@ class GroupCommitWriterTest {
                     threads.submit(() -> new StreamChanges(db).tombstone(stream, ExpectedVersion.exact(1)));
             await().atMost(BOUND).until(() -> waitingOnTheGate(gate, "lock_streams"));
 
-            try (Statement st = gate.createStatement()) {
-                long q;
-                try (ResultSet rs = st.executeQuery("SELECT allocate_positions(1)")) {
-                    rs.next();
-                    q = rs.getLong(1);
-                }
-                st.execute("INSERT INTO events (position, stream, version, id, type, data, metadata, recorded_at)"
-                        + " VALUES (" + q + ", 't', 1, gen_random_uuid(), 'B', '\\x7b7d', '\\x7b7d', now())");
-                st.execute("UPDATE streams SET last_version = 1 WHERE name = 't'");
-            }
+            writeVersionOne(gate, "t");
             gate.commit();
 
             tombstone.get(BOUND.toSeconds(), TimeUnit.SECONDS); // expected version 1: it saw the gate's write
@@ -212,6 +194,31 @@ class GroupCommitWriterTest {
                 List.of(StreamAppend.of(gated, ExpectedVersion.any(), List.of(EventData.json("Through", "{}"))))));
         await().atMost(BOUND).until(() -> writerWaitsForTheGate(gate));
         return blocked;
+    }
+
+    /**
+     * Writes version 1 of stream {@code name} in the {@code gate} session's open transaction, as a
+     * writer holding the stream's lock does: a position, the event, the stream's row. Returns the
+     * position.
+     */
+    private static long writeVersionOne(Connection gate, String name) throws Exception {
+        try (Statement st = gate.createStatement();
+                ResultSet rs = st.executeQuery("SELECT allocate_positions(1)")) {
+            rs.next();
+            long position = rs.getLong(1);
+            try (PreparedStatement insert = gate.prepareStatement("INSERT INTO events"
+                            + " (position, stream, version, id, type, data, metadata, recorded_at)"
+                            + " VALUES (?, ?, 1, gen_random_uuid(), 'B', '\\x7b7d', '\\x7b7d', now())");
+                    PreparedStatement row =
+                            gate.prepareStatement("UPDATE streams SET last_version = 1 WHERE name = ?")) {
+                insert.setLong(1, position);
+                insert.setString(2, name);
+                insert.executeUpdate();
+                row.setString(1, name);
+                row.executeUpdate();
+            }
+            return position;
+        }
     }
 
     private static boolean writerWaitsForTheGate(Connection gate) throws Exception {

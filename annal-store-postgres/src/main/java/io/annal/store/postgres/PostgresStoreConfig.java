@@ -16,9 +16,9 @@ public final class PostgresStoreConfig {
     public static final String DEFAULT_SCHEMA = "annal";
 
     /**
-     * Append transactions in flight at once by default: one, because on a loaded 2-core server two
-     * or four split 16 callers into smaller batches and cost more CPU per event than they saved in
-     * shared WAL flushes (docs/benchmarks.md, P5 round four).
+     * Append transactions in flight at once by default: one, because on a 2-core server two or four
+     * split 16 callers into smaller batches and cost more CPU per event than they saved in shared
+     * WAL flushes (docs/benchmarks.md, P5 rounds four, seven and eight).
      */
     public static final int DEFAULT_COMMITTERS = 1;
 

@@ -17,14 +17,14 @@ import java.util.concurrent.locks.LockSupport;
  * covered by the next one. Notifications start at least {@link #INTERVAL_NANOS} apart: each wakes
  * a backend and a thread in every listening process, this one's own listener included, and at
  * several hundred commits a second that costs more than the commits' own work; a subscriber in
- * another process hears of a commit at most that much later. Its transactions commit with {@code synchronous_commit} off: they wait
- * for no flush, and a lost notification only delays subscribers, which also poll. A failed
- * notification is logged, and the next one reconnects.
+ * another process hears of a commit at most that much later. Its transactions commit with {@code
+ * synchronous_commit} off: they wait for no flush, and a lost notification only delays
+ * subscribers, which also poll. A failed notification is logged, and the next one reconnects.
  */
 final class CommitNotifier implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(CommitNotifier.class.getName());
-    static final long INTERVAL_NANOS = 5_000_000;
+    private static final long INTERVAL_NANOS = 5_000_000;
 
     private final Database db;
     private final AtomicBoolean requested = new AtomicBoolean();

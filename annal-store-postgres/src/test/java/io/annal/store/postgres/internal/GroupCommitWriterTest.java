@@ -27,12 +27,50 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/**
+ * The writer against a real server, with a second session, the gate, that holds stream locks the
+ * way another writer would. Each test has a schema of its own.
+ */
 class GroupCommitWriterTest {
 
     private static final int WAITING = 20;
     private static final Duration BOUND = Duration.ofSeconds(30);
+
+    private final SchemaName schema = new SchemaName(TestPostgres.freshSchema());
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<GroupCommitWriter> writers = new ArrayList<>();
+    private Database db;
+    /** In an open transaction, with the store's schema as its search path. */
+    private Connection gate;
+
+    @BeforeEach
+    void open() throws Exception {
+        db = TestDatabases.open(schema, 4, BOUND);
+        gate = DriverManager.getConnection(TestPostgres.url());
+        gate.setAutoCommit(false);
+        try (Statement path = gate.createStatement()) {
+            path.execute("SET search_path TO " + schema.quoted());
+        }
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        threads.shutdownNow();
+        gate.close();
+        writers.forEach(GroupCommitWriter::close);
+        db.close();
+    }
+
+    private GroupCommitWriter writer(int committers) {
+        GroupCommitWriter writer =
+                new GroupCommitWriter(db, InstantSource.system(), committers, () -> {}, Optional.empty());
+        writers.add(writer);
+        return writer;
+    }
 
     /**
      * <pre>
@@ -43,31 +81,23 @@ class GroupCommitWriterTest {
      */
     @Test
     void appends_queued_while_a_transaction_runs_commit_together_in_the_next_one() throws Exception {
-        SchemaName schema = new SchemaName(TestPostgres.freshSchema());
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try (Database db = TestDatabases.open(schema, 4, BOUND);
-                GroupCommitWriter writer =
-                        new GroupCommitWriter(db, InstantSource.system(), 1, () -> {}, Optional.empty());
-                Connection gate = DriverManager.getConnection(TestPostgres.url())) {
-            Future<List<AppendResult>> blocked = appendBehindTheGate(writer, gate, schema, threads, "gate");
-            List<Future<List<AppendResult>>> waiting = new ArrayList<>();
-            for (int i = 0; i < WAITING; i++) {
-                StreamName stream = StreamName.of("waiting-" + i);
-                waiting.add(threads.submit(() -> writer.append(List.of(
-                        StreamAppend.of(stream, ExpectedVersion.noStream(), List.of(EventData.json("W", "{}")))))));
-            }
-            await().atMost(BOUND).until(() -> writer.queued() == WAITING);
-
-            gate.rollback();
-
-            assertThat(blocked.get().getFirst().firstVersion()).isEqualTo(1);
-            for (Future<List<AppendResult>> append : waiting) {
-                assertThat(append.get().getFirst().firstVersion()).isZero();
-            }
-            assertThat(transactionsOf(schema, "waiting-%")).hasSize(1);
-        } finally {
-            threads.shutdownNow();
+        GroupCommitWriter writer = writer(1);
+        Future<List<AppendResult>> blocked = appendBehindTheGate(writer, "gate");
+        List<Future<List<AppendResult>>> waiting = new ArrayList<>();
+        for (int i = 0; i < WAITING; i++) {
+            StreamName stream = StreamName.of("waiting-" + i);
+            waiting.add(threads.submit(() -> writer.append(
+                    List.of(StreamAppend.of(stream, ExpectedVersion.noStream(), List.of(EventData.json("W", "{}")))))));
         }
+        await().atMost(BOUND).until(() -> writer.queued() == WAITING);
+
+        gate.rollback();
+
+        assertThat(blocked.get().getFirst().firstVersion()).isEqualTo(1);
+        for (Future<List<AppendResult>> append : waiting) {
+            assertThat(append.get().getFirst().firstVersion()).isZero();
+        }
+        assertThat(transactionsOf("waiting-%")).hasSize(1);
     }
 
     /**
@@ -79,29 +109,21 @@ class GroupCommitWriterTest {
      */
     @Test
     void a_transaction_waiting_on_a_stream_does_not_hold_up_appends_to_other_streams() throws Exception {
-        SchemaName schema = new SchemaName(TestPostgres.freshSchema());
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try (Database db = TestDatabases.open(schema, 4, BOUND);
-                GroupCommitWriter writer =
-                        new GroupCommitWriter(db, InstantSource.system(), 2, () -> {}, Optional.empty());
-                Connection gate = DriverManager.getConnection(TestPostgres.url())) {
-            Future<List<AppendResult>> blocked = appendBehindTheGate(writer, gate, schema, threads, "gate");
+        GroupCommitWriter writer = writer(2);
+        Future<List<AppendResult>> blocked = appendBehindTheGate(writer, "gate");
 
-            for (int i = 0; i < 3; i++) {
-                StreamName stream = StreamName.of("free-" + i);
-                List<AppendResult> done = threads.submit(() -> writer.append(List.of(StreamAppend.of(
-                                stream, ExpectedVersion.noStream(), List.of(EventData.json("F", "{}"))))))
-                        .get(BOUND.toSeconds(), TimeUnit.SECONDS);
-                assertThat(done.getFirst().firstVersion()).isZero();
-            }
-            assertThat(blocked).isNotDone();
-
-            gate.rollback();
-
-            assertThat(blocked.get().getFirst().firstVersion()).isEqualTo(1);
-        } finally {
-            threads.shutdownNow();
+        for (int i = 0; i < 3; i++) {
+            StreamName stream = StreamName.of("free-" + i);
+            List<AppendResult> done = threads.submit(() -> writer.append(List.of(
+                            StreamAppend.of(stream, ExpectedVersion.noStream(), List.of(EventData.json("F", "{}"))))))
+                    .get(BOUND.toSeconds(), TimeUnit.SECONDS);
+            assertThat(done.getFirst().firstVersion()).isZero();
         }
+        assertThat(blocked).isNotDone();
+
+        gate.rollback();
+
+        assertThat(blocked.get().getFirst().firstVersion()).isEqualTo(1);
     }
 
     /**
@@ -113,23 +135,15 @@ class GroupCommitWriterTest {
      */
     @Test
     void an_append_waiting_on_its_stream_takes_positions_after_the_writer_it_waited_for() throws Exception {
-        SchemaName schema = new SchemaName(TestPostgres.freshSchema());
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try (Database db = TestDatabases.open(schema, 4, BOUND);
-                GroupCommitWriter writer =
-                        new GroupCommitWriter(db, InstantSource.system(), 2, () -> {}, Optional.empty());
-                Connection gate = DriverManager.getConnection(TestPostgres.url())) {
-            Future<List<AppendResult>> waiting = appendBehindTheGate(writer, gate, schema, threads, "s");
+        GroupCommitWriter writer = writer(2);
+        Future<List<AppendResult>> waiting = appendBehindTheGate(writer, "s");
 
-            long q = writeVersionOne(gate, "s");
-            gate.commit();
+        long q = writeVersionOne("s");
+        gate.commit();
 
-            AppendResult result = waiting.get().getFirst();
-            assertThat(result.firstVersion()).isEqualTo(2);
-            assertThat(result.firstPosition().value()).isGreaterThan(q);
-        } finally {
-            threads.shutdownNow();
-        }
+        AppendResult result = waiting.get().getFirst();
+        assertThat(result.firstVersion()).isEqualTo(2);
+        assertThat(result.firstPosition().value()).isGreaterThan(q);
     }
 
     /**
@@ -141,67 +155,51 @@ class GroupCommitWriterTest {
      */
     @Test
     void a_tombstone_waits_for_the_writer_holding_the_streams_lock() throws Exception {
-        SchemaName schema = new SchemaName(TestPostgres.freshSchema());
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try (Database db = TestDatabases.open(schema, 4, BOUND);
-                GroupCommitWriter writer =
-                        new GroupCommitWriter(db, InstantSource.system(), 1, () -> {}, Optional.empty());
-                Connection gate = DriverManager.getConnection(TestPostgres.url())) {
-            StreamName stream = StreamName.of("t");
-            writer.append(
-                    List.of(StreamAppend.of(stream, ExpectedVersion.noStream(), List.of(EventData.json("A", "{}")))));
-            gate.setAutoCommit(false);
-            try (Statement st = gate.createStatement()) {
-                st.execute("SET search_path TO " + schema.quoted());
-                st.execute("SELECT lock_streams(ARRAY['t'])");
-            }
-            Future<?> tombstone =
-                    threads.submit(() -> new StreamChanges(db).tombstone(stream, ExpectedVersion.exact(1)));
-            await().atMost(BOUND).until(() -> waitingOnTheGate(gate, "lock_streams"));
+        GroupCommitWriter writer = writer(1);
+        StreamName stream = StreamName.of("t");
+        writer.append(List.of(StreamAppend.of(stream, ExpectedVersion.noStream(), List.of(EventData.json("A", "{}")))));
+        holdTheLockOf("t");
+        Future<?> tombstone = threads.submit(() -> new StreamChanges(db).tombstone(stream, ExpectedVersion.exact(1)));
+        await().atMost(BOUND).until(() -> waitingOnTheGate("lock_streams"));
 
-            writeVersionOne(gate, "t");
-            gate.commit();
+        writeVersionOne("t");
+        gate.commit();
 
-            tombstone.get(BOUND.toSeconds(), TimeUnit.SECONDS); // expected version 1: it saw the gate's write
-            assertThatThrownBy(() -> writer.append(List.of(
-                            StreamAppend.of(stream, ExpectedVersion.any(), List.of(EventData.json("C", "{}"))))))
-                    .isInstanceOf(StreamDeletedException.class);
-        } finally {
-            threads.shutdownNow();
-        }
+        tombstone.get(BOUND.toSeconds(), TimeUnit.SECONDS); // expected version 1: it saw the gate's write
+        assertThatThrownBy(() -> writer.append(
+                        List.of(StreamAppend.of(stream, ExpectedVersion.any(), List.of(EventData.json("C", "{}"))))))
+                .isInstanceOf(StreamDeletedException.class);
     }
 
     /**
-     * Opens stream {@code name} with one event, takes its lock in the {@code gate} session as every
-     * writer of the stream does (the gate's search path is then the store's schema), and starts an
-     * append to it that waits on that lock:
-     * a writer transaction held open until the gate commits or rolls back.
+     * Opens stream {@code name} with one event, takes its lock in the gate, and starts an append to
+     * it that waits on that lock: a writer transaction held open until the gate commits or rolls
+     * back.
      */
-    private static Future<List<AppendResult>> appendBehindTheGate(
-            GroupCommitWriter writer, Connection gate, SchemaName schema, ExecutorService threads, String name)
-            throws Exception {
+    private Future<List<AppendResult>> appendBehindTheGate(GroupCommitWriter writer, String name) throws Exception {
         StreamName gated = StreamName.of(name);
         writer.append(List.of(StreamAppend.of(gated, ExpectedVersion.any(), List.of(EventData.json("Open", "{}")))));
-        gate.setAutoCommit(false);
-        try (Statement path = gate.createStatement()) {
-            path.execute("SET search_path TO " + schema.quoted());
-        }
+        holdTheLockOf(name);
+        Future<List<AppendResult>> blocked = threads.submit(() -> writer.append(
+                List.of(StreamAppend.of(gated, ExpectedVersion.any(), List.of(EventData.json("Through", "{}"))))));
+        await().atMost(BOUND).until(() -> waitingOnTheGate("begin_append|append_batch"));
+        return blocked;
+    }
+
+    /** Takes the stream's lock in the gate, as every writer of the stream does first. */
+    private void holdTheLockOf(String name) throws Exception {
         try (PreparedStatement lock = gate.prepareStatement("SELECT lock_streams(ARRAY[?])")) {
             lock.setString(1, name);
             lock.execute();
         }
-        Future<List<AppendResult>> blocked = threads.submit(() -> writer.append(
-                List.of(StreamAppend.of(gated, ExpectedVersion.any(), List.of(EventData.json("Through", "{}"))))));
-        await().atMost(BOUND).until(() -> writerWaitsForTheGate(gate));
-        return blocked;
     }
 
     /**
-     * Writes version 1 of stream {@code name} in the {@code gate} session's open transaction, as a
+     * Writes version 1 of stream {@code name} in the gate's open transaction, as a
      * writer holding the stream's lock does: a position, the event, the stream's row. Returns the
      * position.
      */
-    private static long writeVersionOne(Connection gate, String name) throws Exception {
+    private long writeVersionOne(String name) throws Exception {
         try (Statement st = gate.createStatement();
                 ResultSet rs = st.executeQuery("SELECT allocate_positions(1)")) {
             rs.next();
@@ -221,12 +219,8 @@ class GroupCommitWriterTest {
         }
     }
 
-    private static boolean writerWaitsForTheGate(Connection gate) throws Exception {
-        return waitingOnTheGate(gate, "begin_append|append_batch");
-    }
-
-    /** Whether a session whose statement matches {@code query} waits for a lock. */
-    private static boolean waitingOnTheGate(Connection gate, String query) throws Exception {
+    /** Whether another session whose statement matches {@code query} waits for a lock. */
+    private boolean waitingOnTheGate(String query) throws Exception {
         try (PreparedStatement ps = gate.prepareStatement("SELECT count(*) FROM pg_stat_activity"
                 + " WHERE wait_event_type = 'Lock' AND query ~ ? AND pid <> pg_backend_pid()")) {
             ps.setString(1, query);
@@ -237,7 +231,7 @@ class GroupCommitWriterTest {
         }
     }
 
-    private static Set<String> transactionsOf(SchemaName schema, String streams) throws Exception {
+    private Set<String> transactionsOf(String streams) throws Exception {
         try (Connection c = DriverManager.getConnection(TestPostgres.url());
                 PreparedStatement ps =
                         c.prepareStatement("SELECT tx::text FROM " + schema.quoted() + ".events WHERE stream LIKE ?")) {
